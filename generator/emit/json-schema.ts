@@ -1,0 +1,110 @@
+import type { SchemaNode } from '../load/model.js';
+
+/**
+ * The spec's schema dialect, translated to JSON Schema for three readers:
+ * - `validator`: ajv. Objects are closed so that an unknown key surfaces as an
+ *   `additionalProperties` error, which the validation layer reports as an unknown
+ *   field, never as a failure. Formats become patterns, so the standalone code needs
+ *   no format library at run time.
+ * - `types`: json-schema-to-typescript. References become `tsType` names, so every
+ *   shared object is declared once, under its spec key.
+ * - `bundle`: plain JSON Schema (2020-12) for other languages: open objects, real formats.
+ */
+export type SchemaMode = 'validator' | 'types' | 'bundle';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** Where a `$ref` points in each mode. */
+const refTarget: Record<SchemaMode, (name: string) => JsonSchema> = {
+  validator: (name) => ({ $ref: `objects#/definitions/${name}` }),
+  types: (name) => ({ tsType: name }),
+  bundle: (name) => ({ $ref: `#/$defs/${name}` }),
+};
+
+// Guilded's ids are lowercase hex in practice; accept either case, as the RFC does.
+const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$';
+const FORMAT_PATTERNS: Record<string, string> = { uuid: UUID, 'date-time': DATE_TIME };
+
+/** Escapes what would end or disturb a JSDoc block when a description is emitted as a comment. */
+export function commentSafe(text: string): string {
+  return text.replace(/\*\//g, '*\\/').replace(/[\u2028\u2029]/g, ' ');
+}
+
+function describe(node: SchemaNode, mode: SchemaMode): JsonSchema {
+  if (mode === 'validator' || node.description === undefined) return {};
+  const sources = node.sources?.length ? `\n\nSources: ${node.sources.join(', ')}.` : '';
+  const text = `${node.description}${mode === 'types' ? sources : ''}`;
+  return { description: mode === 'types' ? commentSafe(text) : text };
+}
+
+/** Translates one node (and everything below it). */
+export function toJsonSchema(node: SchemaNode, mode: SchemaMode): JsonSchema {
+  const base = translate(node, mode);
+  const result = node.nullable ? allowNull(base, mode) : base;
+  return { ...result, ...describe(node, mode) };
+}
+
+function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
+  if (node.$ref !== undefined) return refTarget[mode](node.$ref);
+  if (node.anyOf) return { anyOf: node.anyOf.map((child) => toJsonSchema(child, mode)) };
+
+  const out: JsonSchema = {};
+  const types = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
+  const isObject = node.properties !== undefined || node.additionalProperties !== undefined || types.includes('object');
+
+  if (isObject && !node.properties && !node.additionalProperties && types.length <= 1) {
+    // Declared free-form: any keys, none of them reported as unknown.
+    return mode === 'types' ? { tsType: 'Record<string, unknown>' } : { type: 'object' };
+  }
+  if (types.length === 1) out['type'] = types[0];
+  else if (types.length > 1) out['type'] = [...types];
+  else if (isObject) out['type'] = 'object';
+
+  if (node.enum) out['enum'] = [...node.enum];
+  if (node.const !== undefined) out['const'] = node.const;
+  if (node.minimum !== undefined) out['minimum'] = node.minimum;
+  if (node.maximum !== undefined) out['maximum'] = node.maximum;
+  if (node.format) {
+    if (mode === 'validator') out['pattern'] = FORMAT_PATTERNS[node.format];
+    else if (mode === 'bundle') out['format'] = node.format;
+  }
+  if (node.items) out['items'] = toJsonSchema(node.items, mode);
+  if (node.properties) {
+    const entries = Object.entries(node.properties);
+    out['properties'] = Object.fromEntries(entries.map(([key, child]) => [key, toJsonSchema(child, mode)]));
+    const required = entries.filter(([, child]) => !child.optional).map(([key]) => key);
+    if (required.length > 0) out['required'] = required;
+    if (mode !== 'bundle') out['additionalProperties'] = false;
+  }
+  if (node.additionalProperties) out['additionalProperties'] = toJsonSchema(node.additionalProperties, mode);
+  return out;
+}
+
+/** Makes `schema` also accept null, folding into `type`/`enum` where ajv can check it without an anyOf. */
+function allowNull(schema: JsonSchema, mode: SchemaMode): JsonSchema {
+  const type = schema['type'];
+  const plain = type !== undefined && schema['const'] === undefined && schema['tsType'] === undefined;
+  if (plain) {
+    const types = Array.isArray(type) ? type : [type];
+    const folded: JsonSchema = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };
+    if (Array.isArray(schema['enum']) && !schema['enum'].includes(null)) folded['enum'] = [...schema['enum'], null];
+    return folded;
+  }
+  if (mode === 'types' && typeof schema['tsType'] === 'string') return { tsType: `${schema['tsType']} | null` };
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+/** An event payload: the spec's fields plus the generated `type` tag. */
+export function eventPayloadSchema(
+  event: { name: string; wireNames: string[]; typeField: boolean; payload: SchemaNode },
+  mode: SchemaMode,
+): JsonSchema {
+  if (!event.typeField) return toJsonSchema(event.payload, mode);
+  const spellings = [event.name, ...event.wireNames];
+  const tag: SchemaNode =
+    spellings.length === 1
+      ? { type: 'string', const: event.name, description: 'The event name, as on the wire.' }
+      : { type: 'string', enum: spellings, description: 'The event name, in any of the spellings seen on the wire.' };
+  return toJsonSchema({ ...event.payload, properties: { type: tag, ...event.payload.properties } }, mode);
+}

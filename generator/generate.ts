@@ -1,0 +1,43 @@
+import { loadSpec } from './load/load-spec.js';
+import type { Spec } from './load/model.js';
+import { emitDispatcher } from './emit/dispatcher.js';
+import { emitIndex, emitProtocol } from './emit/protocol.js';
+import { emitTypes } from './emit/types.js';
+import { compileValidators, emitValidatorsDeclarations, emitValidatorsModule } from './emit/validators.js';
+import { checkExamples } from './check-examples.js';
+import { Diagnostics } from './load/diagnostics.js';
+
+/** Generated files, by path relative to the output folder, in a stable order. */
+export type GeneratedFiles = ReadonlyMap<string, string>;
+
+/** Spec inputs as headers name them: folders collapse to globs so adding a file changes no header. */
+function inputsOf(spec: Spec, kinds: ('connection' | 'commands' | 'objects' | 'events')[]): string[] {
+  const has = (prefix: string) => spec.files.some((file) => file.startsWith(prefix));
+  const names: Record<string, string | undefined> = {
+    connection: 'spec/connection.yaml',
+    commands: 'spec/commands.yaml',
+    objects: has('spec/objects/') ? 'spec/objects/*.yaml' : undefined,
+    events: has('spec/events/') ? 'spec/events/*.yaml' : undefined,
+  };
+  return kinds.map((kind) => names[kind]).filter((name): name is string => name !== undefined);
+}
+
+/** Loads the spec under `specDir`, checks it whole, and returns every generated file; writes nothing. */
+export async function generate(specDir: string): Promise<GeneratedFiles> {
+  const spec = await loadSpec(specDir);
+  const all = inputsOf(spec, ['connection', 'commands', 'objects', 'events']);
+  const validators = compileValidators(spec);
+
+  const diagnostics = new Diagnostics();
+  checkExamples(spec, validators.functions, diagnostics);
+  diagnostics.throwIfAny();
+
+  return new Map([
+    ['dispatcher.ts', emitDispatcher(spec, inputsOf(spec, ['commands', 'events']))],
+    ['index.ts', emitIndex(all)],
+    ['protocol.ts', emitProtocol(spec, inputsOf(spec, ['connection']))],
+    ['types.ts', await emitTypes(spec, all)],
+    ['validators.d.ts', emitValidatorsDeclarations(spec, all)],
+    ['validators.js', emitValidatorsModule(validators, all)],
+  ]);
+}

@@ -1,0 +1,174 @@
+import type { Diagnostics } from './diagnostics.js';
+import type { Spec, SchemaNode } from './model.js';
+import { walkNode, type NodeRole } from './walk.js';
+import type { SpecPath, YamlFile } from './yaml-file.js';
+
+/** Names the generator itself declares in generated/types.ts; a spec entry may not take them. */
+export const RESERVED_TYPE_NAMES = [
+  'EventPayloadMap',
+  'EventName',
+  'ReceivedEvent',
+  'CommandPayloadMap',
+  'CommandName',
+  'SentCommand',
+  'Hello',
+];
+
+const SCALAR_TYPES: Record<string, string> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean' };
+
+/** Checks what the meta-schema cannot: references, uniqueness, sources, and how keys combine. */
+export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
+  const objectNames = new Set(spec.objects.map((object) => object.name));
+  const report = (file: YamlFile, path: SpecPath, message: string, atKey = false) =>
+    file.report(diagnostics, path, message, atKey);
+
+  const checkSources = (file: YamlFile, path: SpecPath, sources: string[] | undefined) => {
+    sources?.forEach((tag, i) => {
+      if (!spec.sources.has(tag)) report(file, [...path, 'sources', i], `unknown source "${tag}"; add it to spec/sources.yaml`);
+    });
+  };
+
+  const checkNode = (file: YamlFile, root: SchemaNode, rootPath: SpecPath) =>
+    walkNode(root, rootPath, (node, path, role) => checkNodeRules(node, path, role, file, objectNames, report, checkSources));
+
+  // One namespace for every generated type name, so a collision names both places.
+  const typeNames = new Map<string, { file: YamlFile; path: SpecPath }>();
+  for (const reserved of RESERVED_TYPE_NAMES) typeNames.set(reserved, { file: undefined as unknown as YamlFile, path: [] });
+  const claimTypeName = (name: string, file: YamlFile, path: SpecPath) => {
+    const earlier = typeNames.get(name);
+    if (!earlier) {
+      typeNames.set(name, { file, path });
+    } else if (!earlier.file) {
+      report(file, path, `the type name ${name} is reserved by the generator`, true);
+    } else {
+      const at = earlier.file.position(earlier.path, true);
+      report(file, path, `the type name ${name} is also generated for ${earlier.file.file}:${at.line}:${at.col}`, true);
+    }
+  };
+
+  for (const object of spec.objects) {
+    claimTypeName(object.name, object.source, object.path);
+    checkNode(object.source, object.schema, object.path);
+  }
+
+  // Every spelling that can arrive on the wire, and every tidy alias, names exactly one event.
+  const spellings = new Map<string, { file: YamlFile; path: SpecPath; what: string }>();
+  const claimSpelling = (name: string, file: YamlFile, path: SpecPath, what: string) => {
+    const earlier = spellings.get(name);
+    if (earlier) {
+      const at = earlier.file.position(earlier.path, true);
+      report(file, path, `${what} "${name}" is already ${earlier.what} at ${earlier.file.file}:${at.line}:${at.col}`, true);
+    } else {
+      spellings.set(name, { file, path, what });
+    }
+  };
+
+  for (const event of spec.events) {
+    claimSpelling(event.name, event.source, event.path, 'the event name');
+    event.wireNames.forEach((name, i) => claimSpelling(name, event.source, [...event.path, 'wireNames', i], 'the wire name'));
+    claimTypeName(event.typeName, event.source, event.path);
+    checkSources(event.source, event.path, event.sources);
+    checkNode(event.source, event.payload, [...event.path, 'payload']);
+    checkPayloadRoot(event.payload, [...event.path, 'payload'], event.source, report);
+    if (event.typeField && event.payload.properties?.['type']) {
+      report(event.source, [...event.path, 'payload', 'properties', 'type'], 'the type field is generated from the event name; remove it (or set typeField: false)', true);
+    }
+  }
+  // Aliases after all wire names, so that an alias that shadows a later wire name is caught too.
+  for (const event of spec.events) {
+    event.aliases.forEach((alias, i) => {
+      if (alias === event.name) report(event.source, [...event.path, 'aliases', i], `the alias "${alias}" is the event's own name`);
+      else claimSpelling(alias, event.source, [...event.path, 'aliases', i], 'the alias');
+    });
+  }
+
+  for (const command of spec.commands) {
+    claimTypeName(command.typeName, command.source, command.path);
+    checkSources(command.source, command.path, command.sources);
+    if (command.payload) {
+      checkNode(command.source, command.payload, [...command.path, 'payload']);
+      checkPayloadRoot(command.payload, [...command.path, 'payload'], command.source, report);
+      if (command.examples.length === 0) report(command.source, command.path, 'a command with a payload needs at least one example', true);
+    } else if (command.examples.length > 0) {
+      report(command.source, [...command.path, 'examples'], 'a command without a payload is sent as a bare name and has no examples', true);
+    }
+  }
+
+  const connection = spec.connection;
+  const file = connection.file;
+  checkNode(file, connection.hello.payload, ['hello', 'payload']);
+  checkSources(file, ['hello'], connection.hello.sources);
+  checkSources(file, ['heartbeat'], connection.heartbeat.sources);
+  checkSources(file, ['frames'], connection.frames.sources);
+  connection.endpoints.forEach((entry, i) => checkSources(file, ['endpoints', i], entry.sources));
+  connection.query.forEach((entry, i) => checkSources(file, ['query', i], entry.sources));
+  connection.headers.forEach((entry, i) => checkSources(file, ['headers', i], entry.sources));
+  connection.closeCodes.forEach((entry, i) => checkSources(file, ['closeCodes', i], entry.sources));
+  connection.unknown.forEach((entry, i) => checkSources(file, ['unknown', i], entry.sources));
+  const current = connection.endpoints.filter((endpoint) => endpoint.current);
+  if (current.length !== 1) report(file, ['endpoints'], `exactly one endpoint must be current: true (found ${current.length})`, true);
+  for (const required of ['jwt', 'EIO', 'transport']) {
+    if (!connection.query.some((parameter) => parameter.name === required)) {
+      report(file, ['query'], `the query parameter ${required} is missing`, true);
+    }
+  }
+  const eio = connection.query.find((parameter) => parameter.name === 'EIO');
+  if (eio && !/^\d+$/.test(eio.value ?? '')) report(file, ['query', connection.query.indexOf(eio), 'value'], 'EIO needs a numeric value');
+}
+
+/** A payload is an object: either listed fields or free-form. */
+function checkPayloadRoot(node: SchemaNode, path: SpecPath, file: YamlFile, report: (file: YamlFile, path: SpecPath, message: string) => void): void {
+  if (node.$ref || node.anyOf || node.items || (node.type !== undefined && node.type !== 'object') || node.nullable || node.optional) {
+    report(file, path, 'a payload is an object: give it properties (or {} when no field is known)');
+  }
+}
+
+type Report = (file: YamlFile, path: SpecPath, message: string, atKey?: boolean) => void;
+
+function checkNodeRules(
+  node: SchemaNode,
+  path: SpecPath,
+  role: NodeRole,
+  file: YamlFile,
+  objectNames: Set<string>,
+  report: Report,
+  checkSources: (file: YamlFile, path: SpecPath, sources: string[] | undefined) => void,
+): void {
+  checkSources(file, path, node.sources);
+  const types = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
+  const has = (type: string) => types.includes(type);
+
+  if (node.optional !== undefined && role !== 'property') {
+    report(file, [...path, 'optional'], 'optional only applies to a field in properties', true);
+  }
+  if (node.$ref !== undefined) {
+    if (!objectNames.has(node.$ref)) report(file, [...path, '$ref'], `unknown object "${node.$ref}"; objects are defined in spec/objects/`);
+    const extra = Object.keys(node).filter((key) => !['$ref', 'optional', 'nullable', 'description', 'sources'].includes(key));
+    if (extra.length > 0) report(file, [...path, extra[0]!], `"${extra[0]}" cannot sit beside $ref; describe the object in spec/objects/ instead`, true);
+    return;
+  }
+  if (node.anyOf !== undefined && types.length > 0) {
+    report(file, [...path, 'type'], 'give the type inside each anyOf alternative, not beside anyOf', true);
+  }
+  if ((node.properties || node.additionalProperties) && types.length > 0 && !has('object')) {
+    report(file, [...path, 'type'], 'properties need type object (or no type)', true);
+  }
+  if (node.properties && node.additionalProperties) {
+    report(file, [...path, 'additionalProperties'], 'an object has either listed properties or map values (additionalProperties), not both', true);
+  }
+  if (node.items && !has('array')) report(file, [...path, 'items'], 'items needs type array', true);
+  if (node.format && !has('string')) report(file, [...path, 'format'], 'format needs type string', true);
+  if ((node.minimum !== undefined || node.maximum !== undefined) && !has('integer') && !has('number')) {
+    report(file, path, 'minimum and maximum need type integer or number');
+  }
+  const isPayloadRoot = role === 'root' && path[path.length - 1] === 'payload';
+  const needsType = !isPayloadRoot && !node.properties && !node.additionalProperties && node.anyOf === undefined && node.enum === undefined && node.const === undefined;
+  if (needsType && types.length === 0) report(file, path, 'give this field a type (or a $ref, enum or const)');
+
+  const values = node.enum ?? (node.const !== undefined ? [node.const] : []);
+  values.forEach((value, i) => {
+    const jsType = typeof value;
+    const fits = types.length === 0 || types.some((type) => SCALAR_TYPES[type] === jsType && (type !== 'integer' || Number.isInteger(value)));
+    if (!fits) report(file, [...path, node.enum ? 'enum' : 'const', ...(node.enum ? [i] : [])], `${JSON.stringify(value)} is not of type ${types.join(' or ')}`);
+  });
+}

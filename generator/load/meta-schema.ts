@@ -1,0 +1,248 @@
+/**
+ * The spec's own schema: what each kind of spec file may contain.
+ * Cross-field rules that JSON Schema says badly (a `$ref` with a `type`, unknown references)
+ * live in check-spec.ts.
+ */
+
+const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'null'];
+const nonEmptyString = { type: 'string', minLength: 1 };
+const sourceList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true };
+const nameList = { type: 'array', items: nonEmptyString, uniqueItems: true };
+
+const schemaNode = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    type: {
+      anyOf: [{ enum: TYPES }, { type: 'array', items: { enum: TYPES }, minItems: 1, uniqueItems: true }],
+    },
+    optional: { type: 'boolean' },
+    nullable: { type: 'boolean' },
+    properties: { type: 'object', additionalProperties: { $ref: '#/definitions/node' } },
+    additionalProperties: { $ref: '#/definitions/node' },
+    items: { $ref: '#/definitions/node' },
+    enum: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1, uniqueItems: true },
+    const: { type: ['string', 'number', 'boolean'] },
+    format: { enum: ['uuid', 'date-time'] },
+    minimum: { type: 'number' },
+    maximum: { type: 'number' },
+    $ref: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+    anyOf: { type: 'array', items: { $ref: '#/definitions/node' }, minItems: 2 },
+    description: nonEmptyString,
+    sources: sourceList,
+  },
+};
+
+const definitions = { node: schemaNode };
+
+const described = {
+  description: nonEmptyString,
+  sources: sourceList,
+};
+
+/** spec/sources.yaml */
+export const sourcesFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sources'],
+  properties: {
+    sources: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title'],
+        properties: { title: nonEmptyString, era: { enum: ['user', 'bot', 'rest'] } },
+      },
+    },
+  },
+};
+
+const codedItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'description'],
+  properties: { code: { type: 'integer', minimum: 0, maximum: 9 }, description: nonEmptyString },
+};
+
+/** spec/connection.yaml */
+export const connectionFileSchema = {
+  definitions,
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoints', 'query', 'headers', 'hello', 'heartbeat', 'frames', 'closeCodes', 'unknown'],
+  properties: {
+    endpoints: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['url', 'from', 'description', 'sources'],
+        properties: {
+          url: { type: 'string', pattern: '^wss?://' },
+          from: nonEmptyString,
+          until: nonEmptyString,
+          current: { type: 'boolean' },
+          ...described,
+        },
+      },
+    },
+    query: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'required', 'description', 'sources'],
+        properties: {
+          name: nonEmptyString,
+          value: { type: 'string' },
+          required: { type: 'boolean' },
+          since: nonEmptyString,
+          example: { type: 'string' },
+          ...described,
+        },
+      },
+    },
+    headers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'required', 'description', 'sources'],
+        properties: {
+          name: nonEmptyString,
+          required: { type: 'boolean' },
+          cookies: nameList,
+          ...described,
+        },
+      },
+    },
+    hello: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description', 'sources', 'defaults', 'payload', 'examples'],
+      properties: {
+        ...described,
+        defaults: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['pingInterval', 'pingTimeout'],
+          properties: { pingInterval: { type: 'integer', minimum: 1 }, pingTimeout: { type: 'integer', minimum: 1 } },
+        },
+        payload: { $ref: '#/definitions/node' },
+        examples: { type: 'array', minItems: 1 },
+      },
+    },
+    heartbeat: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ping', 'pong', 'description', 'sources'],
+      properties: { ping: nonEmptyString, pong: nonEmptyString, ...described },
+    },
+    frames: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description', 'sources', 'enginePacketTypes', 'socketPacketTypes'],
+      properties: {
+        ...described,
+        enginePacketTypes: { type: 'object', additionalProperties: codedItem },
+        socketPacketTypes: { type: 'object', additionalProperties: codedItem },
+      },
+    },
+    closeCodes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'endsSession', 'description', 'sources'],
+        properties: {
+          code: { anyOf: [{ type: 'integer', minimum: 1000, maximum: 4999 }, { const: 'other' }] },
+          endsSession: { type: 'boolean' },
+          ...described,
+        },
+      },
+    },
+    unknown: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['topic', 'description', 'sources'],
+        properties: { topic: nonEmptyString, ...described },
+      },
+    },
+  },
+};
+
+const entryBase = {
+  description: nonEmptyString,
+  status: { enum: ['name-only', 'fields', 'captured'] },
+  sources: sourceList,
+  examples: { type: 'array', minItems: 1 },
+};
+
+/** spec/events/*.yaml */
+export const eventsFileSchema = {
+  definitions,
+  type: 'object',
+  additionalProperties: false,
+  required: ['events'],
+  properties: {
+    events: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['description', 'status', 'sources', 'payload', 'examples'],
+        properties: {
+          ...entryBase,
+          aliases: nameList,
+          wireNames: nameList,
+          typeField: { type: 'boolean' },
+          payload: { $ref: '#/definitions/node' },
+        },
+      },
+    },
+  },
+};
+
+/** spec/commands.yaml */
+export const commandsFileSchema = {
+  definitions,
+  type: 'object',
+  additionalProperties: false,
+  required: ['commands'],
+  properties: {
+    commands: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['description', 'status', 'sources'],
+        properties: { ...entryBase, payload: { $ref: '#/definitions/node' } },
+      },
+    },
+  },
+};
+
+/** spec/objects/*.yaml */
+export const objectsFileSchema = {
+  definitions,
+  type: 'object',
+  additionalProperties: false,
+  required: ['objects'],
+  properties: {
+    objects: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$' },
+      additionalProperties: { $ref: '#/definitions/node' },
+    },
+  },
+};

@@ -1,0 +1,132 @@
+import type { SpecPath, YamlFile } from './yaml-file.js';
+
+/** A node of the spec's schema dialect (spec/README.md, "Schema nodes"). */
+export interface SchemaNode {
+  type?: string | string[];
+  optional?: boolean;
+  nullable?: boolean;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode;
+  items?: SchemaNode;
+  enum?: (string | number | boolean)[];
+  const?: string | number | boolean;
+  format?: 'uuid' | 'date-time';
+  minimum?: number;
+  maximum?: number;
+  $ref?: string;
+  anyOf?: SchemaNode[];
+  description?: string;
+  sources?: string[];
+}
+
+/** Where an entry was written, for error messages. */
+export interface Located {
+  readonly source: YamlFile;
+  readonly path: SpecPath;
+}
+
+export type EvidenceStatus = 'name-only' | 'fields' | 'captured';
+
+/** A server-to-client event, keyed by its wire name. */
+export interface EventSpec extends Located {
+  readonly name: string;
+  readonly typeName: string;
+  readonly description: string;
+  readonly status: EvidenceStatus;
+  readonly sources: string[];
+  readonly aliases: string[];
+  readonly wireNames: string[];
+  readonly typeField: boolean;
+  readonly payload: SchemaNode;
+  readonly examples: unknown[];
+}
+
+/** A client-to-server command; without a payload it is sent as a bare name. */
+export interface CommandSpec extends Located {
+  readonly name: string;
+  readonly typeName: string;
+  readonly description: string;
+  readonly status: EvidenceStatus;
+  readonly sources: string[];
+  readonly payload: SchemaNode | undefined;
+  readonly examples: unknown[];
+}
+
+/** A shared object that events reference with `$ref`. */
+export interface ObjectSpec extends Located {
+  readonly name: string;
+  readonly schema: SchemaNode;
+}
+
+export interface Endpoint {
+  url: string;
+  from: string;
+  until?: string;
+  current?: boolean;
+  description: string;
+  sources: string[];
+}
+
+export interface QueryParameter {
+  name: string;
+  value?: string;
+  required: boolean;
+  since?: string;
+  example?: string;
+  description: string;
+  sources: string[];
+}
+
+export interface HeaderSpec {
+  name: string;
+  required: boolean;
+  cookies?: string[];
+  description: string;
+  sources: string[];
+}
+
+export interface CodedItem {
+  code: number;
+  description: string;
+}
+
+export interface CloseCode {
+  code: number | 'other';
+  endsSession: boolean;
+  description: string;
+  sources: string[];
+}
+
+/** spec/connection.yaml, as written. */
+export interface ConnectionSpec {
+  endpoints: Endpoint[];
+  query: QueryParameter[];
+  headers: HeaderSpec[];
+  hello: {
+    description: string;
+    sources: string[];
+    defaults: { pingInterval: number; pingTimeout: number };
+    payload: SchemaNode;
+    examples: unknown[];
+  };
+  heartbeat: { ping: string; pong: string; description: string; sources: string[] };
+  frames: {
+    description: string;
+    sources: string[];
+    enginePacketTypes: Record<string, CodedItem>;
+    socketPacketTypes: Record<string, CodedItem>;
+  };
+  closeCodes: CloseCode[];
+  unknown: { topic: string; description: string; sources: string[] }[];
+}
+
+/** The whole spec, loaded and checked. */
+export interface Spec {
+  /** Spec files by kind, relative to the repository (spec/...), for headers. */
+  readonly files: readonly string[];
+  readonly sources: ReadonlyMap<string, { title: string; era?: string }>;
+  readonly connection: ConnectionSpec & { readonly file: YamlFile };
+  readonly commands: readonly CommandSpec[];
+  readonly objects: readonly ObjectSpec[];
+  readonly events: readonly EventSpec[];
+}

@@ -1,0 +1,64 @@
+import { commands, events, type CommandEntry, type EventEntry, type ValidateFunction, type ValidationError } from '../generated/index.js';
+
+/** One reason a payload does not match the spec, at a JSON pointer into the payload. */
+export interface PayloadError {
+  /** Where, as a JSON pointer: `/message/id`; `` (empty) is the payload itself. */
+  readonly pointer: string;
+  /** What the spec expected there, in ajv's words. */
+  readonly message: string;
+}
+
+/** What validating one payload found. */
+export interface ValidationResult {
+  /** True when the payload matches the spec (unknown fields do not make it invalid). */
+  readonly ok: boolean;
+  /** False when the spec has no entry of that name; `ok` is then true, since nothing contradicts it. */
+  readonly known: boolean;
+  readonly errors: readonly PayloadError[];
+  /** JSON pointers of fields the spec does not describe: the protocol grew, or the spec is missing them. */
+  readonly unknownFields: readonly string[];
+}
+
+const UNKNOWN: ValidationResult = Object.freeze({ ok: true, known: false, errors: Object.freeze([]), unknownFields: Object.freeze([]) });
+
+/** A JSON pointer segment, escaped as RFC 6901 requires. */
+const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Sorts ajv's errors into real problems and unknown fields (closed objects report those as additionalProperties). */
+export function describeErrors(errors: readonly ValidationError[]): { errors: PayloadError[]; unknownFields: string[] } {
+  const problems: PayloadError[] = [];
+  const unknownFields: string[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'additionalProperties') {
+      unknownFields.push(`${error.instancePath}/${escapeSegment(String(error.params['additionalProperty']))}`);
+    } else if (error.keyword === 'required') {
+      const missing = String(error.params['missingProperty']);
+      problems.push({ pointer: `${error.instancePath}/${escapeSegment(missing)}`, message: 'is required but missing' });
+    } else {
+      problems.push({ pointer: error.instancePath, message: error.message ?? error.keyword });
+    }
+  }
+  return { errors: problems, unknownFields };
+}
+
+/** Runs a generated validator and shapes what it found. */
+export function runValidator(validate: ValidateFunction, payload: unknown): ValidationResult {
+  if (validate(payload)) return { ok: true, known: true, errors: [], unknownFields: [] };
+  const { errors, unknownFields } = describeErrors(validate.errors ?? []);
+  return { ok: errors.length === 0, known: true, errors, unknownFields };
+}
+
+/** Validates with a dispatcher entry; an absent entry means the name is unknown to the spec. */
+export function toResult(entry: EventEntry | CommandEntry | undefined, payload: unknown): ValidationResult {
+  return entry ? runValidator(entry.validate, payload) : UNKNOWN;
+}
+
+/** Checks a received event's payload against the spec. `name` is any wire spelling. */
+export function validateEvent(name: string, payload: unknown): ValidationResult {
+  return toResult(events[name], payload);
+}
+
+/** Checks a command's payload against the spec before it is sent. */
+export function validateCommand(name: string, payload: unknown): ValidationResult {
+  return toResult(commands[name], payload);
+}

@@ -1,0 +1,133 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BASE, generateWith } from './spec-fixture.js';
+
+const chat = BASE['events/chat.yaml']!;
+
+/** Each case: a change to the base spec and the exact problems it must produce. */
+const cases: { name: string; given: Record<string, string | null>; want: string[] }[] = [
+  {
+    name: 'a YAML syntax error names its line and column',
+    given: { 'events/chat.yaml': 'events:\n  ChatMessageCreated:\n    description: [unclosed\n' },
+    want: ['spec/events/chat.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+  },
+  {
+    name: 'an unknown key points at the key',
+    given: { 'events/chat.yaml': chat.replace('    status: fields\n', '    status: fields\n    colour: blue\n') },
+    want: ['spec/events/chat.yaml:5:5: events.ChatMessageCreated: unknown key "colour"'],
+  },
+  {
+    name: 'a missing required key points at the entry',
+    given: { 'events/chat.yaml': chat.replace('    description: A message was sent.\n', '') },
+    want: ['spec/events/chat.yaml:3:5: events.ChatMessageCreated: missing required key "description"'],
+  },
+  {
+    name: 'a wrong enum value lists the allowed values',
+    given: { 'events/chat.yaml': chat.replace('status: fields', 'status: guessed') },
+    want: ['spec/events/chat.yaml:4:13: events.ChatMessageCreated.status: must be one of "name-only", "fields", "captured"'],
+  },
+  {
+    name: 'a reference to an unknown object points at the $ref',
+    given: { 'events/chat.yaml': chat.replace('$ref: Message', '$ref: Mesage') },
+    want: ['spec/events/chat.yaml:9:26: unknown object "Mesage"; objects are defined in spec/objects/'],
+  },
+  {
+    name: 'an unknown source tag points at the tag',
+    given: { 'events/chat.yaml': chat.replace('sources: [deck]', 'sources: [deck, rumour]') },
+    want: ['spec/events/chat.yaml:5:21: unknown source "rumour"; add it to spec/sources.yaml'],
+  },
+  {
+    name: 'the same wire name in two files names both places',
+    given: { 'events/more.yaml': chat },
+    want: [
+      'spec/events/more.yaml:2:3: the event name "ChatMessageCreated" is already the event name at spec/events/chat.yaml:2:3',
+      'spec/events/more.yaml:2:3: the type name ChatMessageCreatedPayload is also generated for spec/events/chat.yaml:2:3',
+    ],
+  },
+  {
+    name: 'two wire names that make one type name fail with both locations',
+    given: {
+      'events/groups.yaml': `events:
+  TEAM_GROUP_UPDATED:
+    description: A group changed.
+    status: name-only
+    sources: [gapi]
+    payload: {}
+    examples: [{ type: TEAM_GROUP_UPDATED }]
+  TeamGroupUpdated:
+    description: A group changed (deck's spelling).
+    status: name-only
+    sources: [deck]
+    payload: {}
+    examples: [{ type: TeamGroupUpdated }]
+`,
+    },
+    want: ['spec/events/groups.yaml:8:3: the type name TeamGroupUpdatedPayload is also generated for spec/events/groups.yaml:2:3'],
+  },
+  {
+    name: 'an alias that is another event\'s wire name is refused',
+    given: { 'events/chat.yaml': chat.replace('    status: fields\n', '    status: fields\n    aliases: [TeamUpdated]\n') + `  TeamUpdated:
+    description: The team changed.
+    status: name-only
+    sources: [deck]
+    payload: {}
+    examples: [{ type: TeamUpdated }]
+` },
+    want: ['spec/events/chat.yaml:5:15: the alias "TeamUpdated" is already the event name at spec/events/chat.yaml:15:3'],
+  },
+  {
+    name: 'an example that does not match its schema points into the example',
+    given: { 'events/chat.yaml': chat.replace('message: { id: b943384a-d951-4323-8e26-8e3e6b7c431a }', 'message: { id: 42 }') },
+    want: ['spec/events/chat.yaml:13:24: example 1 of ChatMessageCreated: /message/id must be string'],
+  },
+  {
+    name: 'an example with a field the schema lacks is a problem',
+    given: { 'events/chat.yaml': chat.replace('message: { id: b943384a-d951-4323-8e26-8e3e6b7c431a }', 'message: { id: b943384a-d951-4323-8e26-8e3e6b7c431a, pinned: true }') },
+    want: ['spec/events/chat.yaml:13:62: example 1 of ChatMessageCreated: field /message/pinned is not in the schema'],
+  },
+  {
+    name: 'an example missing a required field names the pointer',
+    given: { 'events/chat.yaml': chat.replace('        channelId: d2242862-401c-42f8-9ce2-0c75977475a6\n', '') },
+    want: ['spec/events/chat.yaml:11:9: example 1 of ChatMessageCreated: / is missing required field "channelId"'],
+  },
+  {
+    name: 'listing the generated type field is refused',
+    given: { 'events/chat.yaml': chat.replace('      properties:\n', '      properties:\n        type: { type: string }\n') },
+    want: ['spec/events/chat.yaml:8:9: the type field is generated from the event name; remove it (or set typeField: false)'],
+  },
+  {
+    name: 'a $ref with a type beside it is refused',
+    given: { 'events/chat.yaml': chat.replace('message: { $ref: Message }', 'message: { $ref: Message, type: object }') },
+    want: ['spec/events/chat.yaml:9:35: "type" cannot sit beside $ref; describe the object in spec/objects/ instead'],
+  },
+  {
+    name: 'a field with no type is refused',
+    given: { 'objects/message.yaml': BASE['objects/message.yaml']!.replace('id: { type: string, format: uuid }', 'id: { description: the id }') },
+    want: ['spec/objects/message.yaml:6:11: give this field a type (or a $ref, enum or const)'],
+  },
+  {
+    name: 'an enum value of the wrong type is refused',
+    given: { 'objects/message.yaml': BASE['objects/message.yaml']!.replace('editedAt:', 'kind: { type: string, enum: [default, 2] }\n      editedAt:') },
+    want: ['spec/objects/message.yaml:7:45: 2 is not of type string'],
+  },
+];
+
+const errors = suite('spec errors');
+for (const { name, given, want } of cases) {
+  errors(name, async () => {
+    const { files, problems } = await generateWith(given);
+    assert.is(files, undefined, 'nothing is generated from a broken spec');
+    assert.equal(problems, want);
+  });
+}
+
+errors('every problem is reported at once, not only the first', async () => {
+  const { problems } = await generateWith({
+    'events/chat.yaml': chat.replace('$ref: Message', '$ref: Nope').replace('sources: [deck]', 'sources: [nobody]'),
+    'objects/message.yaml': BASE['objects/message.yaml']!.replace('sources: [deck]', 'sources: [nobody]'),
+  });
+  assert.equal(problems?.length, 3);
+  assert.ok(problems?.every((line) => /^spec\/[a-z/]+\.yaml:\d+:\d+: /.test(line)));
+});
+
+errors.run();

@@ -1,0 +1,76 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from '../../generator/generate.js';
+import { SpecError, formatProblem } from '../../generator/load/diagnostics.js';
+
+const repoSpec = fileURLToPath(new URL('../../spec/', import.meta.url));
+
+/** The smallest spec that generates: the real sources and connection files, one command, one object, one event. */
+export const BASE: Record<string, string> = {
+  'sources.yaml': readFileSync(path.join(repoSpec, 'sources.yaml'), 'utf8'),
+  'connection.yaml': readFileSync(path.join(repoSpec, 'connection.yaml'), 'utf8'),
+  'commands.yaml': `commands:
+  ChatChannelTyping:
+    description: Show typing.
+    status: captured
+    sources: [gdocs]
+    payload:
+      properties:
+        channelId: { type: string, format: uuid }
+    examples:
+      - { channelId: d2242862-401c-42f8-9ce2-0c75977475a6 }
+  logout:
+    description: Ends the session.
+    status: fields
+    sources: [gpy]
+`,
+  'objects/message.yaml': `objects:
+  Message:
+    description: A chat message.
+    sources: [deck]
+    properties:
+      id: { type: string, format: uuid }
+      editedAt: { type: string, format: date-time, optional: true, nullable: true }
+`,
+  'events/chat.yaml': `events:
+  ChatMessageCreated:
+    description: A message was sent.
+    status: fields
+    sources: [deck]
+    payload:
+      properties:
+        channelId: { type: string, format: uuid }
+        message: { $ref: Message }
+    examples:
+      - type: ChatMessageCreated
+        channelId: d2242862-401c-42f8-9ce2-0c75977475a6
+        message: { id: b943384a-d951-4323-8e26-8e3e6b7c431a }
+`,
+};
+
+/** Writes `BASE` with `changes` applied (a null value deletes a file) to a fresh folder. */
+export function writeSpec(changes: Record<string, string | null> = {}): { dir: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'gg-spec-'));
+  const dir = path.join(root, 'spec');
+  for (const [name, text] of Object.entries({ ...BASE, ...changes })) {
+    if (text === null) continue;
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Generates from BASE plus `changes`; returns the files, or the formatted problems. */
+export async function generateWith(changes: Record<string, string | null> = {}): Promise<{ files?: ReadonlyMap<string, string>; problems?: string[] }> {
+  const { dir, cleanup } = writeSpec(changes);
+  try {
+    return { files: await generate(dir) };
+  } catch (error) {
+    if (error instanceof SpecError) return { problems: error.problems.map(formatProblem) };
+    throw error;
+  } finally {
+    cleanup();
+  }
+}
