@@ -60,5 +60,12 @@ export function validateEvent(name: string, payload: unknown): ValidationResult 
 
 /** Checks a command's payload against the spec before it is sent. */
 export function validateCommand(name: string, payload: unknown): ValidationResult {
-  return toResult(commands[name], payload);
+  const entry = commands[name];
+  if (entry && !entry.hasPayload) {
+    // A bare command (42["logout"]) is valid exactly when nothing is attached.
+    return payload === undefined
+      ? { ok: true, known: true, errors: [], unknownFields: [] }
+      : { ok: false, known: true, errors: [{ pointer: '', message: `${name} is sent without a payload` }], unknownFields: [] };
+  }
+  return toResult(entry, payload);
 }

@@ -3,11 +3,12 @@ import type { CommandSpec, EventSpec, Spec } from '../load/model.js';
 import { validatorName } from '../load/names.js';
 import { doc, header, literal, printFile, propertyKey, type Statement } from './ts.js';
 
-function entryObject(entry: EventSpec | CommandSpec, aliases: readonly string[]): string {
+function entryObject(entry: EventSpec | CommandSpec, aliases: readonly string[], extra: string[] = []): string {
   return [
     '{',
     `    name: ${literal(entry.name)},`,
     `    aliases: ${literal(aliases)},`,
+    ...extra,
     `    status: ${literal(entry.status)},`,
     `    description: ${literal(entry.description)},`,
     `    validate: validators.${validatorName(entry.typeName)},`,
@@ -72,6 +73,7 @@ export function emitDispatcher(spec: Spec, inputs: readonly string[]): string {
       properties: [
         { name: 'name', type: 'CommandName', isReadonly: true },
         { name: 'aliases', type: 'readonly string[]', isReadonly: true },
+        { name: 'hasPayload', type: 'boolean', isReadonly: true, docs: ['False for commands sent as a bare name, such as 42["logout"].'] },
         { name: 'status', type: 'EvidenceStatus', isReadonly: true },
         { name: 'description', type: 'string', isReadonly: true },
         { name: 'validate', type: 'ValidateFunction', isReadonly: true },
@@ -92,7 +94,7 @@ export function emitDispatcher(spec: Spec, inputs: readonly string[]): string {
       doc('Every event by every wire spelling. Unknown names are absent: look up with `events[name]` and handle `undefined`.'),
       ['...eventEntries', ...spellings],
     ),
-    entries('commandEntries', 'CommandName', 'CommandEntry', spec.commands.map((command) => [command.name, entryObject(command, [])])),
+    entries('commandEntries', 'CommandName', 'CommandEntry', spec.commands.map((command) => [command.name, entryObject(command, [], [`    hasPayload: ${command.payload !== undefined},`])])),
     table('commands', 'CommandEntry', doc('Every command the client can send, by name.'), ['...commandEntries']),
   ]);
 }

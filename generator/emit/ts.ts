@@ -40,15 +40,18 @@ export type Statement = string | WriterFunction | StatementStructures;
 
 let project: Project | undefined;
 
-/** Builds a whole file from its statements and prints it once. */
-export function printFile(fileName: string, fileHeader: string, statements: readonly Statement[]): string {
+/**
+ * Builds a whole file from its statements and prints it once. `format` runs the TypeScript
+ * formatter over the result: needed only where statements arrive as unindented text
+ * (json-schema-to-typescript's output), and the slowest step, so it is opt-in.
+ */
+export function printFile(fileName: string, fileHeader: string, statements: readonly Statement[], format = false): string {
   project ??= new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
   });
   const file: SourceFile = project.createSourceFile(fileName, { statements: [fileHeader, ...statements] }, { overwrite: true });
-  // One formatting pass lays out jstt's unindented output and ts-morph's structures alike.
-  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
+  if (format) file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
   const text = file.getFullText();
   project.removeSourceFile(file);
   return text.endsWith('\n') ? text : `${text}\n`;

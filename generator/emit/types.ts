@@ -94,5 +94,5 @@ export async function emitTypes(spec: Spec, inputs: readonly string[]): Promise<
       `/** The name of a command. */\nexport type CommandName = keyof CommandPayloadMap;`,
       `/** A command to send: its name as a literal tag, and its payload. */\nexport type SentCommand = { [K in CommandName]: { name: K; payload: CommandPayloadMap[K] } }[CommandName];`,
     ]),
-  ]);
+  ], true);
 }

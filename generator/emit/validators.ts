@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { StructureKind, VariableDeclarationKind } from 'ts-morph';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import { StructureKind, VariableDeclarationKind, type VariableStatementStructure } from 'ts-morph';
+// A CommonJS module: under NodeNext its default import is module.exports, whose .default is the function.
+import standalone from 'ajv/dist/standalone/index.js';
 import type { Spec } from '../load/model.js';
 import { validatorName } from '../load/names.js';
 import { eventPayloadSchema, toJsonSchema } from './json-schema.js';
@@ -43,7 +44,7 @@ export function exportedSchemas(spec: Spec): { exportName: string; id: string; s
 
 /** Compiles every payload schema once, with ajv, into standalone validator code. */
 export function compileValidators(spec: Spec): CompiledValidators {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true, lines: true } });
   ajv.addSchema({
     $id: 'objects',
     definitions: Object.fromEntries(spec.objects.map((object) => [object.name, toJsonSchema(object.schema, 'validator')])),
@@ -51,7 +52,7 @@ export function compileValidators(spec: Spec): CompiledValidators {
   const schemas = exportedSchemas(spec);
   for (const { id, schema } of schemas) ajv.addSchema({ $id: id, ...schema });
   const functions = new Map(schemas.map(({ exportName, id }) => [exportName, ajv.getSchema(id)!]));
-  const code = standaloneCode(ajv, Object.fromEntries(schemas.map(({ exportName, id }) => [exportName, id])));
+  const code = standalone.default(ajv, Object.fromEntries(schemas.map(({ exportName, id }) => [exportName, id])));
   if (code.includes('require(')) {
     // ajv's ESM output still require()s its runtime helpers (string length, deep equality);
     // the generated package must load in plain Node ESM, so the dialect avoids those keywords.
@@ -90,7 +91,7 @@ export function emitValidatorsDeclarations(spec: Spec, inputs: readonly string[]
       callSignatures: [{ parameters: [{ name: 'data', type: 'unknown' }], returnType: 'boolean' }],
       properties: [{ name: 'errors', type: 'ValidationError[] | null', hasQuestionToken: true }],
     },
-    ...exportedSchemas(spec).map(({ exportName, summary }) => ({
+    ...exportedSchemas(spec).map(({ exportName, summary }): VariableStatementStructure => ({
       kind: StructureKind.VariableStatement,
       isExported: true,
       hasDeclareKeyword: true,
