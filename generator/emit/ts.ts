@@ -39,6 +39,7 @@ export function union(members: readonly string[]): string {
 export type Statement = string | WriterFunction | StatementStructures;
 
 let project: Project | undefined;
+let printed = 0;
 
 /**
  * Builds a whole file from its statements and prints it once. `format` runs the TypeScript
@@ -50,7 +51,9 @@ export function printFile(fileName: string, fileHeader: string, statements: read
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
   });
-  const file: SourceFile = project.createSourceFile(fileName, { statements: [fileHeader, ...statements] }, { overwrite: true });
+  // A fresh name each time: the formatter's language service caches text by file name, and a
+  // reused name gets edits computed against the previous file's text.
+  const file: SourceFile = project.createSourceFile(`${++printed}/${fileName}`, { statements: [fileHeader, ...statements] });
   if (format) file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
   const text = file.getFullText();
   project.removeSourceFile(file);
