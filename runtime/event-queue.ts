@@ -1,0 +1,115 @@
+import { GatewayError } from './errors.js';
+
+/**
+ * A bounded buffer read by `for await`. The producer pushes; the consumer's `next()` waits when it is
+ * empty. When the consumer falls more than `capacity` events behind, the queue stops taking events and,
+ * after the buffered ones, `next()` rejects with a BUFFER_OVERFLOW error: losing events silently would
+ * be worse.
+ */
+export class EventQueue<T> implements AsyncIterableIterator<T> {
+  readonly #capacity: number;
+  readonly #onFinish: () => void;
+  readonly #buffer: T[] = [];
+  #head = 0;
+  #waiting: ((result: IteratorResult<T>) => void) | undefined;
+  #waitingFailed: ((error: unknown) => void) | undefined;
+  #finished = false;
+  #failure: GatewayError | undefined;
+
+  /** `onFinish` runs once, when the queue ends, fails, or the consumer stops. */
+  constructor(capacity: number, onFinish: () => void) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`event buffer size ${capacity} is not a positive integer; no iterator was created`);
+    }
+    this.#capacity = capacity;
+    this.#onFinish = onFinish;
+  }
+
+  /** Hands a value to the waiting consumer, or buffers it. */
+  push(value: T): void {
+    if (this.#finished) return;
+    const waiting = this.#waiting;
+    if (waiting) {
+      this.#clearWaiting();
+      return waiting({ value, done: false });
+    }
+    if (this.#buffer.length - this.#head >= this.#capacity) {
+      return this.fail(
+        new GatewayError(
+          'BUFFER_OVERFLOW',
+          `event iterator fell more than ${this.#capacity} events behind; it ended after the buffered events, consume faster or raise bufferSize`,
+          'stop',
+        ),
+      );
+    }
+    this.#buffer.push(value);
+  }
+
+  /** Ends the iteration after the buffered values. */
+  end(): void {
+    this.#finish();
+  }
+
+  /** Ends the iteration with an error after the buffered values. */
+  fail(error: GatewayError): void {
+    if (this.#finished) return;
+    this.#failure = error;
+    this.#finish();
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.#head < this.#buffer.length) {
+      const value = this.#buffer[this.#head] as T;
+      this.#head++;
+      // Compact now and then so a long-lived queue does not keep every consumed value alive.
+      if (this.#head > 1024 && this.#head * 2 > this.#buffer.length) {
+        this.#buffer.splice(0, this.#head);
+        this.#head = 0;
+      }
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.#failure) {
+      const failure = this.#failure;
+      this.#failure = undefined;
+      return Promise.reject(failure);
+    }
+    if (this.#finished) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.#waiting = resolve;
+      this.#waitingFailed = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.#buffer.length = 0;
+    this.#head = 0;
+    this.#failure = undefined;
+    this.#finish();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  #finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#onFinish();
+    const waiting = this.#waiting;
+    const waitingFailed = this.#waitingFailed;
+    this.#clearWaiting();
+    const failure = this.#failure;
+    if (failure && waitingFailed) {
+      this.#failure = undefined;
+      waitingFailed(failure);
+    } else {
+      waiting?.({ value: undefined, done: true });
+    }
+  }
+
+  #clearWaiting(): void {
+    this.#waiting = undefined;
+    this.#waitingFailed = undefined;
+  }
+}

@@ -1,0 +1,51 @@
+/** The event a WebSocket hands its listeners: message events carry `data`, close events `code` and `reason`, error events `message` (Node) or nothing (browsers). */
+export interface WebSocketEventLike {
+  /** Every DOM event has it; declared so that implementations' plain `Event` class matches this type. */
+  readonly type?: string;
+  readonly data?: unknown;
+  readonly code?: number;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly error?: unknown;
+}
+
+/** The names of the WebSocket events the client listens to. */
+export type WebSocketEventName = 'open' | 'message' | 'close' | 'error';
+
+/** The part of the WHATWG WebSocket the client uses. Both the `ws` package and browsers provide it. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  /** `ws` only: drops the TCP link at once, without waiting for a dead peer's closing handshake. */
+  terminate?(): void;
+  addEventListener(type: WebSocketEventName, listener: (event: WebSocketEventLike) => void): void;
+  removeEventListener(type: WebSocketEventName, listener: (event: WebSocketEventLike) => void): void;
+}
+
+/** A WebSocket class that takes headers the way `ws` does: `new WebSocket(url, { headers })`. */
+export type WebSocketConstructor = new (url: string, options: { headers: Record<string, string> }) => WebSocketLike;
+
+/** Opens a WebSocket. Browsers cannot send a cookie header; a browser factory ignores `headers` and relies on the page's cookies. */
+export type WebSocketFactory = (url: string, headers: Record<string, string>) => WebSocketLike;
+
+/** `readyState` values, as in the WHATWG WebSocket. */
+export const ReadyState = { connecting: 0, open: 1, closing: 2, closed: 3 } as const;
+
+/** The factory for Node: the `ws` package, loaded only when no other implementation was given so that browser bundles need not include it. */
+export async function loadNodeWebSocket(): Promise<WebSocketFactory> {
+  const { WebSocket } = await import('ws');
+  return (url, headers) => new WebSocket(url, { headers });
+}
+
+/** Resolves once `socket` has closed, whoever closed it. */
+export function whenClosed(socket: WebSocketLike): Promise<void> {
+  if (socket.readyState === ReadyState.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onClose = (): void => {
+      socket.removeEventListener('close', onClose);
+      resolve();
+    };
+    socket.addEventListener('close', onClose);
+  });
+}
