@@ -1,0 +1,125 @@
+/** `guilded-gateway replay <capture> [--port N] [--speed X]`: serve a capture as a local gateway. */
+import { parseArgs } from 'node:util';
+import { readCapture } from './capture.js';
+import { describeReplayEvent, formatDuration } from './format.js';
+import { GATEWAY_PATHS } from './handshake.js';
+import { buildSchedule } from './schedule.js';
+import { startReplay } from './server.js';
+
+const USAGE = 'usage: guilded-gateway replay <capture> [--port N] [--speed X]\n';
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+const MAX_PORT = 65_535;
+const PROBLEMS_SHOWN = 3;
+
+/** Replays a capture to every client that connects, until SIGINT or SIGTERM; resolves to the exit code. */
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        speed: { type: 'string', default: '1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) return usageError('give exactly one capture file');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) {
+    return usageError(`--port ${JSON.stringify(values.port)} is not a port (0 to ${MAX_PORT}; 0 picks a free one)`);
+  }
+  const speed = parseSpeed(values.speed);
+  if (speed === undefined) {
+    return usageError(`--speed ${JSON.stringify(values.speed)} is not a positive number, 0 or max`);
+  }
+
+  const [file] = positionals as [string];
+  let capture;
+  try {
+    capture = await readCapture(file);
+  } catch (error) {
+    process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+  for (const problem of capture.problems.slice(0, PROBLEMS_SHOWN)) process.stderr.write(`${file}: ${problem}\n`);
+  if (capture.problems.length > PROBLEMS_SHOWN) {
+    process.stderr.write(`${file}: ... and ${capture.problems.length - PROBLEMS_SHOWN} more problems\n`);
+  }
+  const schedule = buildSchedule(capture.frames, speed);
+  if (schedule.frames.length === 0) {
+    process.stderr.write(`${file}: no server-to-client events (42[...]) to replay\n`);
+    return EXIT_FAILED;
+  }
+
+  const startedAt = performance.now();
+  const log = (line: string) => {
+    const elapsed = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(6);
+    process.stdout.write(`[${elapsed}s] ${line}\n`);
+  };
+  let server;
+  try {
+    server = await startReplay({
+      schedule,
+      port,
+      onEvent: (event) => log(describeReplayEvent(event, schedule.frames.length)),
+    });
+  } catch (error) {
+    process.stderr.write(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+
+  const pace = speed === Infinity ? 'as fast as possible' : `at ${speed}x, taking ${formatDuration(schedule.recordedMs / speed)}`;
+  const heartbeat = schedule.helloFromCapture ? "from the capture's hello" : "the spec's defaults: the capture has no hello";
+  const httpBase = `http://127.0.0.1:${server.port}`;
+  process.stdout.write(
+    [
+      `replaying ${file}: ${schedule.frames.length} events recorded over ${formatDuration(schedule.recordedMs)}, ${pace}`,
+      `heartbeat: pingInterval ${schedule.pingInterval} ms, pingTimeout ${schedule.pingTimeout} ms (${heartbeat})`,
+      `listening on ${server.url} (also ${GATEWAY_PATHS.slice(1).join(', ')}); each client gets the whole capture from its start`,
+      `  GatewayClient:    new GatewayClient({ cookie: 'hmac_signed_session=anything', url: '${server.url}' })`,
+      `  socket.io-client: io('${httpBase}', { path: '/ws', transports: ['websocket'] })`,
+      'press Ctrl+C to stop',
+      '',
+    ].join('\n'),
+  );
+
+  await untilSignal();
+  await server.close();
+  log('stopped');
+  return 0;
+}
+
+/** `--speed`: a positive number, or `0` / `max` for as fast as possible (Infinity). */
+export function parseSpeed(text: string): number | undefined {
+  if (text === 'max') return Infinity;
+  const speed = Number(text);
+  if (text.trim() === '' || !Number.isFinite(speed) || speed < 0) return undefined;
+  return speed === 0 ? Infinity : speed;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,213 @@
+/**
+ * Checks every frame against the spec and keeps the counts and the first failures: enough for a
+ * readable report of a capture of any size, in memory that does not grow with it.
+ */
+import { commands, events, type ValidateFunction, type ValidationError } from '../../generated/index.js';
+import { validateHello } from '../../generated/validators.js';
+import { runValidator, validateCommand, validateEvent, type ValidationResult } from '../../runtime/validation.js';
+import { classify, type PacketName } from './classify.js';
+import { locate, type Cursor, type Direction, type FrameSink, type Location } from './frames.js';
+import type { Redactor } from './redact.js';
+
+// Failing frames kept per name; the rest are counted.
+const MAX_FAILURES_SHOWN = 20;
+const MAX_ERRORS_PER_FAILURE = 10;
+const MAX_INVALID_FRAMES_SHOWN = 50;
+// Distinct names and unknown-field pointers kept; beyond them a capture of garbage would grow memory.
+const MAX_UNKNOWN_NAMES = 500;
+const MAX_UNKNOWN_FIELDS_PER_NAME = 200;
+const FOUND_LENGTH = 80;
+const SAMPLE_LENGTH = 200;
+
+/** One mismatch inside a failing payload. */
+export interface PayloadError {
+  /** JSON pointer into the payload; empty for the payload itself. */
+  readonly pointer: string;
+  /** What the spec wants there, in words: `string`, `a uuid`, `one of "Team", "DM"`. */
+  readonly expected: string;
+  /** The value found there, as JSON, redacted and shortened; `(missing)` when absent. */
+  readonly found: string;
+}
+
+/** A frame whose payload does not match the spec. */
+export interface PayloadFailure {
+  readonly at: Location;
+  readonly errors: readonly PayloadError[];
+  /** Errors of this frame left out of `errors`. */
+  readonly moreErrors: number;
+}
+
+/** The counts for one event, command or the hello. */
+export interface NameTally {
+  readonly kind: 'event' | 'command' | 'hello';
+  readonly name: string;
+  valid: number;
+  invalid: number;
+  withUnknownFields: number;
+  readonly failures: PayloadFailure[];
+  failuresNotShown: number;
+  /** Unknown-field pointers, array indexes and id keys written `*`, with the number of frames that had each. */
+  readonly unknownFields: Map<string, number>;
+  otherUnknownFields: number;
+}
+
+/** A name the spec does not know, with one frame that carried it. */
+export interface UnknownName {
+  readonly kind: 'event' | 'command';
+  readonly name: string;
+  count: number;
+  readonly sample: { readonly at: Location; readonly frame: string };
+}
+
+/** A frame that is not valid Engine.IO / socket.io. */
+export interface InvalidFrame {
+  readonly at: Location;
+  readonly reason: string;
+}
+
+/** The FrameSink that validates; its fields are the raw material of the report. */
+export class Checker implements FrameSink {
+  frames = 0;
+  readonly packets = new Map<PacketName, number>();
+  readonly events = new Map<string, NameTally>();
+  readonly commands = new Map<string, NameTally>();
+  readonly hello = newTally('hello', 'hello');
+  readonly unknown = new Map<string, UnknownName>();
+  /** Frames of names beyond MAX_UNKNOWN_NAMES distinct ones. */
+  unknownNotShown = 0;
+  invalidFrames = 0;
+  readonly invalidShown: InvalidFrame[] = [];
+  readonly #redactor: Redactor;
+
+  /** `redactor` cleans every text kept from a frame. */
+  constructor(redactor: Redactor) {
+    this.#redactor = redactor;
+  }
+
+  /** Checks one frame. */
+  frame(data: string | Uint8Array, direction: Direction, at: Cursor): void {
+    this.frames++;
+    const frame = classify(data, direction);
+    switch (frame.kind) {
+      case 'packet':
+        this.packets.set(frame.packet, (this.packets.get(frame.packet) ?? 0) + 1);
+        return;
+      case 'invalid':
+        this.#invalid(frame.reason, at);
+        return;
+      case 'hello':
+        this.#count(this.hello, runValidator(validateHello, frame.payload), validateHello, frame.payload, at);
+        return;
+      case 'event': {
+        const result = validateEvent(frame.name, frame.payload);
+        if (result.known) this.#count(tallyOf(this.events, 'event', frame.name), result, events[frame.name]!.validate, frame.payload, at);
+        else this.#unknown('event', frame.name, data as string, at);
+        return;
+      }
+      case 'command': {
+        const result = validateCommand(frame.name, frame.payload);
+        if (result.known) this.#count(tallyOf(this.commands, 'command', frame.name), result, commands[frame.name]!.validate, frame.payload, at);
+        else this.#unknown('command', frame.name, data as string, at);
+      }
+    }
+  }
+
+  #count(tally: NameTally, result: ValidationResult, validate: ValidateFunction, payload: unknown, at: Cursor): void {
+    if (result.ok) tally.valid++;
+    else tally.invalid++;
+    if (result.unknownFields.length > 0) {
+      tally.withUnknownFields++;
+      // A pointer counts once per frame, however many array elements carry it.
+      for (const pointer of new Set(result.unknownFields.map(generalize))) {
+        const count = tally.unknownFields.get(pointer);
+        if (count !== undefined) tally.unknownFields.set(pointer, count + 1);
+        else if (tally.unknownFields.size < MAX_UNKNOWN_FIELDS_PER_NAME) tally.unknownFields.set(pointer, 1);
+        else tally.otherUnknownFields++;
+      }
+    }
+    if (result.ok) return;
+    if (tally.failures.length >= MAX_FAILURES_SHOWN) {
+      tally.failuresNotShown++;
+      return;
+    }
+    // Read right after the validator ran, before anything else can run it again.
+    const raw = validate.errors ?? [];
+    tally.failures.push({
+      at: locate(at),
+      errors: result.errors.slice(0, MAX_ERRORS_PER_FAILURE).map((error) => ({
+        pointer: error.pointer,
+        expected: expectation(error.message, error.pointer, raw),
+        found: this.#preview(valueAt(payload, error.pointer), FOUND_LENGTH),
+      })),
+      moreErrors: Math.max(0, result.errors.length - MAX_ERRORS_PER_FAILURE),
+    });
+  }
+
+  #unknown(kind: 'event' | 'command', name: string, frame: string, at: Cursor): void {
+    const key = `${kind} ${name}`;
+    const known = this.unknown.get(key);
+    if (known) known.count++;
+    else if (this.unknown.size >= MAX_UNKNOWN_NAMES) this.unknownNotShown++;
+    else this.unknown.set(key, { kind, name, count: 1, sample: { at: locate(at), frame: this.#shorten(frame, SAMPLE_LENGTH) } });
+  }
+
+  #invalid(reason: string, at: Cursor): void {
+    this.invalidFrames++;
+    if (this.invalidShown.length < MAX_INVALID_FRAMES_SHOWN) this.invalidShown.push({ at: locate(at), reason: this.#redactor.text(reason) });
+  }
+
+  #preview(value: unknown, length: number): string {
+    return value === undefined ? '(missing)' : this.#shorten(JSON.stringify(value), length);
+  }
+
+  // Redacted before shortening, so that a secret cut in two still matches.
+  #shorten(text: string, length: number): string {
+    const redacted = this.#redactor.text(text);
+    return redacted.length > length ? `${redacted.slice(0, length - 1)}…` : redacted;
+  }
+}
+
+function newTally(kind: NameTally['kind'], name: string): NameTally {
+  return { kind, name, valid: 0, invalid: 0, withUnknownFields: 0, failures: [], failuresNotShown: 0, unknownFields: new Map(), otherUnknownFields: 0 };
+}
+
+function tallyOf(tallies: Map<string, NameTally>, kind: 'event' | 'command', name: string): NameTally {
+  let tally = tallies.get(name);
+  if (!tally) tallies.set(name, (tally = newTally(kind, name)));
+  return tally;
+}
+
+const GENERIC_SEGMENT = /\/(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=\/|$)/g;
+
+/** A pointer with its array indexes and id keys written `*`, so that a field counts once, not once per element or id. */
+export function generalize(pointer: string): string {
+  return pointer.replace(GENERIC_SEGMENT, '/*');
+}
+
+/** The value at a JSON pointer, or undefined. */
+export function valueAt(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
+  let current = value;
+  for (const segment of pointer.slice(1).split('/')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+/** ajv's message as what the spec expects, with the allowed values spelled out. */
+function expectation(message: string, pointer: string, raw: readonly ValidationError[]): string {
+  if (message === 'is required but missing') return 'a value (required)';
+  const pattern = /^must match pattern "(.*)"$/.exec(message)?.[1];
+  // The generator writes the spec's formats as patterns; say which format rather than show the pattern.
+  if (pattern !== undefined) {
+    if (pattern.includes('[0-9a-fA-F]{8}-')) return 'a uuid';
+    if (pattern.includes('T\\d{2}:')) return 'an ISO 8601 date-time';
+    return `text matching /${pattern}/`;
+  }
+  const error = raw.find((candidate) => candidate.instancePath === pointer && (candidate.keyword === 'enum' || candidate.keyword === 'const'));
+  if (error?.keyword === 'enum') return `one of ${(error.params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
+  if (error?.keyword === 'const') return JSON.stringify(error.params['allowedValue']);
+  return message.startsWith('must be ') ? message.slice('must be '.length).replace(/,/g, ' or ') : message;
+}
