@@ -75,7 +75,7 @@ export const QUERY_PARAMETERS = [
   {
     "name": "teamId",
     "required": false,
-    "description": "Opens a team socket, which carries team-wide events such as member and channel updates. Omit for the user socket."
+    "description": "Opens a team socket, which carries team-wide events such as member and channel updates. Omit for the user socket. The gdocs author had not got a team socket to work, but noted that the web client opens them."
   },
   {
     "name": "deviceType",

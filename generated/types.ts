@@ -2,7 +2,7 @@
 // Inputs: spec/connection.yaml, spec/commands.yaml, spec/objects/*.yaml, spec/events/*.yaml
 // #region Connection
 /**
- * The Engine.IO open packet, 0{...}, the first frame the server sends. Its body has no type field. socket.io then acknowledges the default namespace with 40.
+ * The Engine.IO open packet, 0{...}, the first frame the server sends. Its body has no type field. socket.io then acknowledges the default namespace with 40. Its pingInterval and pingTimeout set the heartbeat.
  * 
  * @see spec/connection.yaml
  */
@@ -4596,6 +4596,8 @@ export type ReceivedEvent = { [K in EventName]: { name: K; payload: EventPayload
 // #region Commands (client to server)
 /**
  * Show the typing indicator in a channel. There is no stop-typing command; the indicator lapses.
+ * 
+ * Also known as Trigger Typing.
  * 
  * Evidence: captured. Sources: gdocs, gpy, deck, capture.
  * 

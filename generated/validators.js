@@ -169,8 +169,8 @@ return errors === 0;
 export const validateTeamChannelContentCreatedPayload = validate22;
 const schema7 = {"$id":"event.TEAM_CHANNEL_CONTENT_CREATED","type":"object","properties":{"type":{"type":"string","const":"TEAM_CHANNEL_CONTENT_CREATED"},"guildedClientId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channelId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channelCategoryId":{"type":["integer","string","null"]},"channelType":{"$ref":"objects#/definitions/ChannelType"},"teamId":{"type":"string"},"contentType":{"$ref":"objects#/definitions/ContentType"},"contentId":{"type":["integer","string"]},"createdBy":{"type":"string"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"contentMoved":{"type":"boolean"},"isRepeating":{"type":"boolean"},"doc":{"$ref":"objects#/definitions/Doc"},"thread":{"$ref":"objects#/definitions/ForumThread"},"listItem":{"$ref":"objects#/definitions/ListItem"},"media":{"$ref":"objects#/definitions/Media"},"availability":{"$ref":"objects#/definitions/Availability"},"event":{"$ref":"objects#/definitions/CalendarEvent"},"announcement":{"$ref":"objects#/definitions/Announcement"}},"required":["type","channelId","channelType","teamId","contentType","contentId","createdBy","createdAt"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "");
+const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$", "");
 const schema9 = {"type":"string","enum":["Team","DM","team"]};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -16,11 +16,22 @@ export interface GenerateOptions {
 /** A folder as the user typed it, relative to where they stand. */
 const shown = (dir: string): string => (path.relative(process.cwd(), dir) || '.').split(path.sep).join('/');
 
+/** Every file under `dir` as a `/`-separated relative path; dot-files and dot-folders are not generated, so not listed. */
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith('.'))
+      .map((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])),
+  );
+  return nested.flat();
+}
+
 /** Files in `outDir` that differ from what the spec generates, with a unified diff each. */
 export async function staleFiles(files: GeneratedFiles, outDir: string): Promise<{ file: string; diff: string }[]> {
   const display = (name: string) => `${shown(outDir)}/${name}`;
   const stale: { file: string; diff: string }[] = [];
-  const onDisk = new Set((await readdir(outDir).catch(() => [] as string[])).filter((name) => !name.startsWith('.')));
+  const onDisk = new Set(await listFiles(outDir));
   for (const [name, wanted] of files) {
     const current = await readFile(path.join(outDir, name), 'utf8').catch(() => undefined);
     if (current !== wanted) {
@@ -57,12 +68,13 @@ export async function runGenerate(options: GenerateOptions, out = process.stdout
     for (const entry of stale) err.write(`${entry.diff}\n`);
     return 1;
   }
-  await mkdir(options.outDir, { recursive: true });
-  for (const { file } of await staleFiles(files, options.outDir)) {
-    const name = path.basename(file);
+  for (const name of await listFiles(options.outDir)) {
     if (!files.has(name)) await rm(path.join(options.outDir, name));
   }
-  for (const [name, text] of files) await writeFile(path.join(options.outDir, name), text);
+  for (const [name, text] of files) {
+    await mkdir(path.dirname(path.join(options.outDir, name)), { recursive: true });
+    await writeFile(path.join(options.outDir, name), text);
+  }
   out.write(`wrote ${files.size} files to ${shown(options.outDir)}/\n`);
   return 0;
 }

@@ -1,13 +1,17 @@
 import { loadSpec } from './load/load-spec.js';
 import type { Spec } from './load/model.js';
+import { emitAsyncApi } from './emit/asyncapi.js';
 import { emitDispatcher } from './emit/dispatcher.js';
 import { emitIndex, emitProtocol } from './emit/protocol.js';
+import { emitReferenceDocs } from './emit/reference-docs.js';
+import { emitSampleCapture } from './emit/sample-capture.js';
+import { emitSchemaBundle } from './emit/schema-bundle.js';
 import { emitTypes } from './emit/types.js';
 import { compileValidators, emitValidatorsDeclarations, emitValidatorsModule } from './emit/validators.js';
 import { checkExamples } from './check-examples.js';
 import { Diagnostics } from './load/diagnostics.js';
 
-/** Generated files, by path relative to the output folder, in a stable order. */
+/** Generated files, by `/`-separated path relative to the output folder, in a stable order. */
 export type GeneratedFiles = ReadonlyMap<string, string>;
 
 /** Spec inputs as headers name them: folders collapse to globs so adding a file changes no header. */
@@ -32,12 +36,18 @@ export async function generate(specDir: string): Promise<GeneratedFiles> {
   checkExamples(spec, validators.functions, diagnostics);
   diagnostics.throwIfAny();
 
-  return new Map([
+  const files: [string, string | undefined][] = [
+    ['asyncapi.yaml', emitAsyncApi(spec, all)],
     ['dispatcher.ts', emitDispatcher(spec, inputsOf(spec, ['commands', 'events']))],
+    ['docs/gateway.md', emitReferenceDocs(spec, all)],
     ['index.ts', emitIndex(all)],
     ['protocol.ts', emitProtocol(spec, inputsOf(spec, ['connection']))],
+    ['samples/session.har', emitSampleCapture(spec)],
+    ['schema/gateway.schema.json', emitSchemaBundle(spec, all)],
     ['types.ts', await emitTypes(spec, all)],
     ['validators.d.ts', emitValidatorsDeclarations(spec, all)],
     ['validators.js', emitValidatorsModule(validators, all)],
-  ]);
+  ];
+  // The sample capture exists only for a spec with the examples its story draws on.
+  return new Map(files.filter((file): file is [string, string] => file[1] !== undefined));
 }

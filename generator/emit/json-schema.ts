@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../load/model.js';
+import type { SchemaNode, Spec } from '../load/model.js';
 
 /**
  * The spec's schema dialect, translated to JSON Schema for three readers:
@@ -9,8 +9,12 @@ import type { SchemaNode } from '../load/model.js';
  * - `types`: json-schema-to-typescript. References become `tsType` names, so every
  *   shared object is declared once, under its spec key.
  * - `bundle`: plain JSON Schema (2020-12) for other languages: open objects, real formats.
+ * - `asyncapi`: the same as `bundle`, with references into the AsyncAPI document's components.
  */
-export type SchemaMode = 'validator' | 'types' | 'bundle';
+export type SchemaMode = 'validator' | 'types' | 'bundle' | 'asyncapi';
+
+/** The modes for readers outside this package, who get the protocol's open objects and real formats. */
+const isPublic = (mode: SchemaMode): boolean => mode === 'bundle' || mode === 'asyncapi';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -19,6 +23,7 @@ const refTarget: Record<SchemaMode, (name: string) => JsonSchema> = {
   validator: (name) => ({ $ref: `objects#/definitions/${name}` }),
   types: (name) => ({ tsType: name }),
   bundle: (name) => ({ $ref: `#/$defs/${name}` }),
+  asyncapi: (name) => ({ $ref: `#/components/schemas/${name}` }),
 };
 
 // Guilded's ids are lowercase hex in practice; accept either case, as the RFC does.
@@ -67,7 +72,7 @@ function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
   if (node.maximum !== undefined) out['maximum'] = node.maximum;
   if (node.format) {
     if (mode === 'validator') out['pattern'] = FORMAT_PATTERNS[node.format];
-    else if (mode === 'bundle') out['format'] = node.format;
+    else if (isPublic(mode)) out['format'] = node.format;
   }
   if (node.items) out['items'] = toJsonSchema(node.items, mode);
   if (node.properties) {
@@ -75,7 +80,7 @@ function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
     out['properties'] = Object.fromEntries(entries.map(([key, child]) => [key, toJsonSchema(child, mode)]));
     const required = entries.filter(([, child]) => !child.optional).map(([key]) => key);
     if (required.length > 0) out['required'] = required;
-    if (mode !== 'bundle') out['additionalProperties'] = false;
+    if (!isPublic(mode)) out['additionalProperties'] = false;
   }
   if (node.additionalProperties) out['additionalProperties'] = toJsonSchema(node.additionalProperties, mode);
   return out;
@@ -95,16 +100,38 @@ function allowNull(schema: JsonSchema, mode: SchemaMode): JsonSchema {
   return { anyOf: [schema, { type: 'null' }] };
 }
 
-/** An event payload: the spec's fields plus the generated `type` tag. */
-export function eventPayloadSchema(
-  event: { name: string; wireNames: string[]; typeField: boolean; payload: SchemaNode },
-  mode: SchemaMode,
-): JsonSchema {
-  if (!event.typeField) return toJsonSchema(event.payload, mode);
+/** An event's payload node as it travels: the spec's fields plus the generated `type` tag. */
+export function eventPayloadNode(event: { name: string; wireNames: string[]; typeField: boolean; payload: SchemaNode }): SchemaNode {
+  if (!event.typeField) return event.payload;
   const spellings = [event.name, ...event.wireNames];
   const tag: SchemaNode =
     spellings.length === 1
       ? { type: 'string', const: event.name, description: 'The event name, as on the wire.' }
       : { type: 'string', enum: spellings, description: 'The event name, in any of the spellings seen on the wire.' };
-  return toJsonSchema({ ...event.payload, properties: { type: tag, ...event.payload.properties } }, mode);
+  return { ...event.payload, properties: { type: tag, ...event.payload.properties } };
+}
+
+/** An event payload: the spec's fields plus the generated `type` tag. */
+export function eventPayloadSchema(
+  event: { name: string; wireNames: string[]; typeField: boolean; payload: SchemaNode },
+  mode: SchemaMode,
+): JsonSchema {
+  return toJsonSchema(eventPayloadNode(event), mode);
+}
+
+/**
+ * Every payload a reader outside TypeScript needs, by its generated type name: the hello, the shared
+ * objects, each event payload and each command payload (a bare command has none).
+ */
+export function publicDefinitions(spec: Spec, mode: 'bundle' | 'asyncapi'): Record<string, JsonSchema> {
+  const described = (schema: JsonSchema, description: string) => ({ ...schema, description });
+  const { hello } = spec.connection;
+  return Object.fromEntries([
+    ['Hello', described(toJsonSchema(hello.payload, mode), hello.description)],
+    ...spec.objects.map((object) => [object.name, toJsonSchema(object.schema, mode)]),
+    ...spec.events.map((event) => [event.typeName, described(eventPayloadSchema(event, mode), event.description)]),
+    ...spec.commands.flatMap((command) =>
+      command.payload ? [[command.typeName, described(toJsonSchema(command.payload, mode), command.description)]] : [],
+    ),
+  ]);
 }

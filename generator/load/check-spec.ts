@@ -96,6 +96,11 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
 
   const connection = spec.connection;
   const file = connection.file;
+  checkSources(file, ['overview'], connection.overview.sources);
+  checkSources(file, ['payloads'], connection.payloads.sources);
+  if (!spec.events.some((event) => event.name === connection.payloads.exampleEvent)) {
+    report(file, ['payloads', 'exampleEvent'], `unknown event "${connection.payloads.exampleEvent}"; name an event from spec/events/`);
+  }
   checkNode(file, connection.hello.payload, ['hello', 'payload']);
   checkSources(file, ['hello'], connection.hello.sources);
   checkSources(file, ['heartbeat'], connection.heartbeat.sources);
@@ -107,11 +112,19 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
   connection.unknown.forEach((entry, i) => checkSources(file, ['unknown', i], entry.sources));
   const current = connection.endpoints.filter((endpoint) => endpoint.current);
   if (current.length !== 1) report(file, ['endpoints'], `exactly one endpoint must be current: true (found ${current.length})`, true);
-  for (const required of ['jwt', 'EIO', 'transport']) {
+  // teamId: the AsyncAPI document opens the team socket with it.
+  for (const required of ['jwt', 'EIO', 'transport', 'teamId']) {
     if (!connection.query.some((parameter) => parameter.name === required)) {
       report(file, ['query'], `the query parameter ${required} is missing`, true);
     }
   }
+  // The reference builds its example frames from these packet types.
+  const requirePacketType = (table: 'enginePacketTypes' | 'socketPacketTypes', name: string) => {
+    if (!connection.frames[table][name]) report(file, ['frames', table], `the packet type ${name} is missing`, true);
+  };
+  requirePacketType('enginePacketTypes', 'open');
+  requirePacketType('enginePacketTypes', 'message');
+  requirePacketType('socketPacketTypes', 'event');
   const eio = connection.query.find((parameter) => parameter.name === 'EIO');
   if (eio && !/^\d+$/.test(eio.value ?? '')) report(file, ['query', connection.query.indexOf(eio), 'value'], 'EIO needs a numeric value');
 }

@@ -158,12 +158,13 @@ function assemble(loaded: LoadedFile[]): Spec {
     })),
   );
 
-  type RawCommand = Omit<CommandSpec, 'name' | 'typeName' | 'source' | 'path' | 'examples'> & { examples?: unknown[] };
+  type RawCommand = Omit<CommandSpec, 'name' | 'typeName' | 'source' | 'path' | 'examples' | 'aliases'> & { examples?: unknown[]; aliases?: string[] };
   const commands: CommandSpec[] = Object.entries(
     (commandsFile.yaml.data as { commands: Record<string, RawCommand> }).commands,
   ).map(([name, raw]) => ({
     ...raw,
     examples: raw.examples ?? [],
+    aliases: raw.aliases ?? [],
     name,
     typeName: commandTypeName(name),
     source: commandsFile.yaml,

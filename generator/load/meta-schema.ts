@@ -71,8 +71,20 @@ export const connectionFileSchema = {
   definitions,
   type: 'object',
   additionalProperties: false,
-  required: ['endpoints', 'query', 'headers', 'hello', 'heartbeat', 'frames', 'closeCodes', 'unknown'],
+  required: ['overview', 'payloads', 'endpoints', 'query', 'headers', 'hello', 'heartbeat', 'frames', 'closeCodes', 'unknown'],
   properties: {
+    overview: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description', 'sources'],
+      properties: described,
+    },
+    payloads: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description', 'sources', 'exampleEvent'],
+      properties: { ...described, exampleEvent: nonEmptyString },
+    },
     endpoints: {
       type: 'array',
       minItems: 1,
@@ -225,7 +237,7 @@ export const commandsFileSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['description', 'status', 'sources'],
-        properties: { ...entryBase, payload: { $ref: '#/definitions/node' } },
+        properties: { ...entryBase, aliases: nameList, payload: { $ref: '#/definitions/node' } },
       },
     },
   },

@@ -48,6 +48,7 @@ export interface CommandSpec extends Located {
   readonly description: string;
   readonly status: EvidenceStatus;
   readonly sources: string[];
+  readonly aliases: string[];
   readonly payload: SchemaNode | undefined;
   readonly examples: unknown[];
 }
@@ -97,8 +98,17 @@ export interface CloseCode {
   sources: string[];
 }
 
+/** A section of prose with the sources behind it. */
+export interface Described {
+  description: string;
+  sources: string[];
+}
+
 /** spec/connection.yaml, as written. */
 export interface ConnectionSpec {
+  overview: Described;
+  /** How an event's payload is laid out; `exampleEvent` names the event whose first example shows it. */
+  payloads: Described & { exampleEvent: string };
   endpoints: Endpoint[];
   query: QueryParameter[];
   headers: HeaderSpec[];

@@ -47,7 +47,9 @@ const sample = suite('the sample capture');
 
 sample.before(async () => {
   spec = await loadSpec('spec');
-  text = emitSampleCapture(spec);
+  const emitted = emitSampleCapture(spec);
+  assert.type(emitted, 'string', 'the full spec has every example the story draws on');
+  text = emitted!;
   har = JSON.parse(text) as Har;
   messages = har.log.entries[0]!._webSocketMessages;
 });
@@ -126,9 +128,9 @@ sample('ends some event frames with 2023\'s trailing null, and not others', () =
   assert.ok(withNull > 0 && withNull < events.length, `${withNull} of ${events.length}`);
 });
 
-sample('fails with the missing example named when the spec lacks one it draws on', () => {
+sample('is left out when the spec lacks an example it draws on, such as a small test spec', () => {
   const lacking = { ...spec, events: spec.events.filter((event) => event.name !== 'TeamMemberJoined') };
-  assert.throws(() => emitSampleCapture(lacking), /the spec has no example 1 of event TeamMemberJoined/);
+  assert.is(emitSampleCapture(lacking), undefined);
 });
 
 sample.run();

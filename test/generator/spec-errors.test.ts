@@ -4,6 +4,9 @@ import { BASE, generateWith } from './spec-fixture.js';
 
 const chat = BASE['events/chat.yaml']!;
 
+/** The 1-based line of the first line that starts with `start`: connection.yaml is the real file, so its lines move. */
+const lineOf = (text: string, start: string) => text.split('\n').findIndex((line) => line.startsWith(start)) + 1;
+
 /** Each case: a change to the base spec and the exact problems it must produce. */
 const cases: { name: string; given: Record<string, string | null>; want: string[] }[] = [
   {
@@ -109,6 +112,16 @@ const cases: { name: string; given: Record<string, string | null>; want: string[
     name: 'an enum value of the wrong type is refused',
     given: { 'objects/message.yaml': BASE['objects/message.yaml']!.replace('editedAt:', 'kind: { type: string, enum: [default, 2] }\n      editedAt:') },
     want: ['spec/objects/message.yaml:7:45: 2 is not of type string'],
+  },
+  {
+    name: 'a payload example naming an unknown event points at the name',
+    given: { 'connection.yaml': BASE['connection.yaml']!.replace('exampleEvent: ChatMessageCreated', 'exampleEvent: ChatMessageCreate') },
+    want: [`spec/connection.yaml:${lineOf(BASE['connection.yaml']!, '  exampleEvent:')}:17: unknown event "ChatMessageCreate"; name an event from spec/events/`],
+  },
+  {
+    name: 'a packet type that example frames need cannot be left out',
+    given: { 'connection.yaml': BASE['connection.yaml']!.replace(/^ {4}event: .*\n/m, '') },
+    want: [`spec/connection.yaml:${lineOf(BASE['connection.yaml']!, '  socketPacketTypes:')}:3: the packet type event is missing`],
   },
 ];
 

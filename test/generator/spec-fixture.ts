@@ -5,12 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { generate } from '../../generator/generate.js';
 import { SpecError, formatProblem } from '../../generator/load/diagnostics.js';
 
-const repoSpec = fileURLToPath(new URL('../../spec/', import.meta.url));
+/** The project's own spec folder. */
+export const repoSpec = fileURLToPath(new URL('../../spec/', import.meta.url));
 
-/** The smallest spec that generates: the real sources and connection files, one command, one object, one event. */
+/**
+ * The smallest spec that generates: the real sources and connection files, one command, one object,
+ * one event. The connection's payload example points at that one event.
+ */
 export const BASE: Record<string, string> = {
   'sources.yaml': readFileSync(path.join(repoSpec, 'sources.yaml'), 'utf8'),
-  'connection.yaml': readFileSync(path.join(repoSpec, 'connection.yaml'), 'utf8'),
+  'connection.yaml': readFileSync(path.join(repoSpec, 'connection.yaml'), 'utf8').replace(/^( {2}exampleEvent:) .*$/m, '$1 ChatMessageCreated'),
   'commands.yaml': `commands:
   ChatChannelTyping:
     description: Show typing.

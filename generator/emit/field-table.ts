@@ -1,0 +1,69 @@
+import type { SchemaNode } from '../load/model.js';
+import { code, inline, table } from './markdown.js';
+
+/** Makes the Markdown link to a shared object's section. */
+export type ObjectLink = (name: string) => string;
+
+const typesOf = (node: SchemaNode): string[] => (node.type === undefined ? [] : [node.type].flat());
+
+const isObject = (node: SchemaNode): boolean =>
+  node.properties !== undefined || node.additionalProperties !== undefined || typesOf(node).includes('object');
+
+/** An element type inside "array of" or "map of", bracketed when it is itself a choice. */
+function element(node: SchemaNode, link: ObjectLink): string {
+  const text = typeText(node, link);
+  return text.includes(' or ') ? `(${text})` : text;
+}
+
+/** A node's type in words, for a table cell; shared objects become links and `nullable` reads "or null". */
+export function typeText(node: SchemaNode, link: ObjectLink): string {
+  return node.nullable ? `${baseType(node, link)} or null` : baseType(node, link);
+}
+
+function baseType(node: SchemaNode, link: ObjectLink): string {
+  if (node.$ref !== undefined) return link(node.$ref);
+  if (node.anyOf) return node.anyOf.map((child) => typeText(child, link)).join(' or ');
+  if (node.const !== undefined) return code(JSON.stringify(node.const));
+  if (node.enum) return `one of ${node.enum.map((value) => code(JSON.stringify(value))).join(', ')}`;
+  if (node.items) return `array of ${element(node.items, link)}`;
+  if (node.additionalProperties) return `map of ${element(node.additionalProperties, link)}`;
+  if (isObject(node)) return node.properties ? 'object' : 'object (any keys)';
+  const bounds = [node.minimum !== undefined && `min ${node.minimum}`, node.maximum !== undefined && `max ${node.maximum}`].filter(Boolean);
+  const notes = [node.format, ...bounds].filter(Boolean);
+  return `${typesOf(node).join(' or ')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+}
+
+interface Row {
+  path: string;
+  node: SchemaNode;
+}
+
+/** Every field of `node` and of the inline objects below it, as dotted paths (`[]` an array element, `*` a map value). */
+function rows(node: SchemaNode, prefix: string): Row[] {
+  return Object.entries(node.properties ?? {}).flatMap(([key, child]) => [{ path: `${prefix}${key}`, node: child }, ...below(child, `${prefix}${key}`)]);
+}
+
+/** The rows of inline objects nested in a field; shared objects are linked, not expanded. */
+function below(node: SchemaNode, path: string): Row[] {
+  if (node.properties) return rows(node, `${path}.`);
+  if (node.items) return below(node.items, `${path}[]`);
+  if (node.additionalProperties) return below(node.additionalProperties, `${path}.*`);
+  return (node.anyOf ?? []).flatMap((child) => below(child, path));
+}
+
+/** The fields table of an object node, or undefined when it lists no field. */
+export function fieldTable(node: SchemaNode, link: ObjectLink): string | undefined {
+  const found = rows(node, '');
+  if (found.length === 0) return undefined;
+  return table(
+    ['Field', 'Type', 'Optional', 'Nullable', 'Description', 'Sources'],
+    found.map(({ path, node: field }) => [
+      code(path),
+      typeText({ ...field, nullable: false }, link),
+      field.optional ? 'yes' : '',
+      field.nullable ? 'yes' : '',
+      inline(field.description ?? ''),
+      inline((field.sources ?? []).join(', ')),
+    ]),
+  );
+}
