@@ -36,8 +36,12 @@ pack('the tarball installs into an empty project and imports with plain Node', a
     assert.is(seen.typing, true);
     assert.ok(seen.bad.some((error) => error.pointer === '/channelId'));
 
-    const bin = await run(path.join(project, 'node_modules', '.bin', 'guilded-gateway'), ['help'], { cwd: project });
-    assert.match(bin.stdout, /generate/);
+    const bin = path.join(project, 'node_modules', '.bin', 'guilded-gateway');
+    assert.match((await run(bin, ['help'], { cwd: project })).stdout, /validate/);
+    // The main job runs from the installed package too: replay, client and validate, no network.
+    const demo = await run(bin, ['demo'], { cwd: project });
+    assert.match(demo.stdout, /ChatMessageCreated/);
+    assert.match(demo.stdout, /guilded-gateway validate/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
