@@ -3,7 +3,7 @@
 // #region Connection
 /**
  * The Engine.IO open packet, 0{...}, the first frame the server sends. Its body has no type field. socket.io then acknowledges the default namespace with 40. Its pingInterval and pingTimeout set the heartbeat.
- * 
+ *
  * @see spec/connection.yaml
  */
 export interface Hello {
@@ -29,9 +29,9 @@ export interface Hello {
 // #region Shared objects
 /**
  * A document in a doc channel.
- * 
+ *
  * Sources: deck, gpy.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface Doc {
@@ -60,9 +60,9 @@ export interface Doc {
 
 /**
  * A forum topic, as TEAM_CHANNEL_CONTENT_CREATED carries it (key `thread`).
- * 
+ *
  * Sources: deck, gpy.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface ForumThread {
@@ -103,9 +103,9 @@ export interface ForumThread {
 
 /**
  * An item of a list channel. Its id is a uuid, unlike the integer ids of other content.
- * 
+ *
  * Sources: deck, gpy.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface ListItem {
@@ -152,9 +152,9 @@ export interface ListItem {
 
 /**
  * An image or video in a media channel.
- * 
+ *
  * Sources: deck, gpy.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface Media {
@@ -190,9 +190,9 @@ export interface Media {
 
 /**
  * An event in a calendar (event) channel. A repeating event is a family of occurrences that share familyId.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface CalendarEvent {
@@ -249,9 +249,9 @@ export interface CalendarEvent {
 
 /**
  * One member's availability slot in a scheduling channel.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface Availability {
@@ -268,9 +268,9 @@ export interface Availability {
 
 /**
  * A reply (comment) to a doc, forum topic, media post, calendar event or announcement. The parent content id comes as contentId or as repliesTo (deck accepted both names); expect exactly one of them.
- * 
+ *
  * Sources: deck, gpy.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export interface ContentReply {
@@ -299,33 +299,33 @@ export interface ContentReply {
 
 /**
  * A post in an announcement channel. Only gpy handled it (as its Announcement object) and no source lists its fields, so it is free-form. Announcement ids are strings, not integers.
- * 
+ *
  * Sources: gpy.
- * 
+ *
  * @see spec/objects/channel-content.yaml
  */
 export type Announcement = Record<string, unknown>;
 /**
  * Whether a channel belongs to a team or is a DM: "Team" or "DM". deck also accepted lower-case "team", so that is accepted too.
- * 
+ *
  * Sources: gdocs, gjs1, deck.
- * 
+ *
  * @see spec/objects/channel.yaml
  */
 export type ChannelType = ("Team" | "DM" | "team");
 /**
  * What a channel holds. deck's list plus "streaming" from the docs; gjs1 typed only chat, voice, forum and doc. Threads are "chat" even inside voice and stream channels.
- * 
+ *
  * Sources: deck, gdocs, gjs1.
- * 
+ *
  * @see spec/objects/channel.yaml
  */
 export type ContentType = ("chat" | "voice" | "stream" | "event" | "scheduling" | "announcement" | "forum" | "list" | "doc" | "media" | "streaming");
 /**
  * A team channel, or a thread (which is a team channel with a parent). deck's list of keys is a lower bound; the thread extras at the end come from gpy.
- * 
+ *
  * Sources: deck, gdocs, gjs1, gpy, capture.
- * 
+ *
  * @see spec/objects/channel.yaml
  */
 export interface TeamChannel {
@@ -341,7 +341,7 @@ export interface TeamChannel {
   groupId: (string | null);
   /**
    * The category id, an integer. gjs1 (2021) typed it string, so digit strings are accepted too.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId: (number | string | null);
@@ -382,7 +382,7 @@ export interface TeamChannel {
   };
   /**
    * deck required it; the docs mark it nullable.
-   * 
+   *
    * Sources: deck, gdocs.
    */
   updatedAt: (string | null);
@@ -396,31 +396,31 @@ export interface TeamChannel {
   userStreams?: Record<string, unknown>[];
   /**
    * Thread only; the message the thread was started from.
-   * 
+   *
    * Sources: gpy.
    */
   threadMessageId?: string;
   /**
    * Thread only; the channel it was started in.
-   * 
+   *
    * Sources: gpy.
    */
   originatingChannelId?: string;
   /**
    * Thread only.
-   * 
+   *
    * Sources: gpy.
    */
   messageCount?: number;
   /**
    * Thread only; its members.
-   * 
+   *
    * Sources: gpy.
    */
   userIds?: string[];
   /**
    * Thread only; its members.
-   * 
+   *
    * Sources: gpy.
    */
   participants?: {
@@ -430,9 +430,9 @@ export interface TeamChannel {
 
 /**
  * A DM or group DM channel, as DMChatChannelCreated carries it.
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/channel.yaml
  */
 export interface DMChannel {
@@ -447,7 +447,7 @@ export interface DMChannel {
   dmType: string;
   /**
    * A duplicate of dmType in the docs example.
-   * 
+   *
    * Sources: gdocs.
    */
   DMType?: string;
@@ -486,9 +486,9 @@ export interface DMChannel {
 
 /**
  * A category of team channels.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/channel.yaml
  */
 export interface ChannelCategory {
@@ -515,9 +515,9 @@ export interface ChannelCategory {
 
 /**
  * A rich-text value: the `content` of messages, replied-to messages and user statuses. Clients read the text from `document.nodes`.
- * 
+ *
  * Sources: deck, gjs1, gpy, gdocs, ws23, capture.
- * 
+ *
  * @see spec/objects/content.yaml
  */
 export interface Content {
@@ -527,9 +527,9 @@ export interface Content {
 
 /**
  * The root of a content value. Its nodes are blocks (paragraphs, code blocks, quotes, lists, embeds).
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/content.yaml
  */
 export interface ContentDocument {
@@ -543,16 +543,16 @@ export interface ContentDocument {
 
 /**
  * A block, an inline or a text node. Blocks and inlines carry `type`, `data` and child `nodes`; text nodes carry `leaves` instead.
- * 
+ *
  * Sources: deck, gpy, gs, gdocs, capture.
- * 
+ *
  * @see spec/objects/content.yaml
  */
 export interface ContentNode {
   object: ("block" | "inline" | "text");
   /**
    * Blocks and inlines only; absent on text nodes. Values seen: paragraph, markdown-plain-text, webhookMessage (data.embeds), image and video (data.src), link (data.href), reaction (data.reaction), mention (data.mention), channel (data.channel), systemMessage, block-quote-container, block-quote-line, code-container (data.language), code-line, unordered-list, ordered-list, list-item, replying-to-user-header (data.createdBy, data.postId, data.type). Guilded adds types, so any string is accepted.
-   * 
+   *
    * Sources: deck, gpy, gs.
    */
   type?: string;
@@ -572,17 +572,17 @@ export interface ContentNode {
 
 /**
  * The `data` of a block or inline. Which key is set depends on the node `type`; every key is optional and deck's list of keys is a lower bound.
- * 
+ *
  * Sources: deck, gpy, gdocs.
- * 
+ *
  * @see spec/objects/content.yaml
  */
 export interface ContentNodeData {
   /**
    * On webhookMessage blocks.
-   * 
+   *
    * Sources: deck, gdocs.
-   * 
+   *
    * Items: A Discord-shaped embed (title, description, url, color, author, footer, fields, image, thumbnail, timestamp). Guilded prefers iconUrl over icon_url in author and footer.
    */
   embeds?: Record<string, unknown>[];
@@ -615,7 +615,7 @@ export interface ContentNodeData {
   };
   /**
    * Who or what a mention inline points at.
-   * 
+   *
    * Sources: deck, gpy.
    */
   mention?: {
@@ -651,7 +651,7 @@ export interface ContentNodeData {
   };
   /**
    * On replying-to-user-header blocks, the id of the post replied to. No source types it (message ids are uuids, forum ids integers).
-   * 
+   *
    * Sources: deck.
    */
   postId?: (string | number);
@@ -665,7 +665,7 @@ export interface ContentNodeData {
   createdBy?: string;
   /**
    * On messages from the GitHub integration; type not documented.
-   * 
+   *
    * Sources: deck.
    */
   githubDeliveryId?: string;
@@ -673,9 +673,9 @@ export interface ContentNodeData {
 
 /**
  * A run of text with one set of marks.
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/content.yaml
  */
 export interface ContentLeaf {
@@ -686,9 +686,9 @@ export interface ContentLeaf {
 
 /**
  * Inline formatting on a leaf.
- * 
+ *
  * Sources: deck, gpy, gdocs, capture.
- * 
+ *
  * @see spec/objects/content.yaml
  */
 export interface ContentMark {
@@ -705,9 +705,9 @@ export interface ContentMark {
 
 /**
  * A member of a team, as TeamMemberJoined's `user` carries it. deck's list of keys is a lower bound.
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface TeamMember {
@@ -741,9 +741,9 @@ export interface TeamMember {
 
 /**
  * A participant of a DM channel, in DMChannel's `users`. Known only from one docs example, so only id and name are required.
- * 
+ *
  * Sources: gdocs, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface User {
@@ -769,17 +769,17 @@ export interface User {
 
 /**
  * 1 online, 2 idle, 3 do not disturb, 4 offline or invisible. Normally an integer, but one docs example sent the string "2", so digit strings are accepted too.
- * 
+ *
  * Sources: gdocs, gpy, deck, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export type PresenceStatus = (number | ("1" | "2" | "3" | "4"));
 /**
  * A user's custom status, a line of content plus an emoji.
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface UserStatus {
@@ -797,9 +797,9 @@ export interface UserStatus {
 
 /**
  * What the user is doing right now, such as the game they are playing.
- * 
+ *
  * Sources: deck, gdocs.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface UserTransientStatus {
@@ -818,9 +818,9 @@ export interface UserTransientStatus {
 
 /**
  * A linked social account shown on a profile.
- * 
+ *
  * Sources: gdocs, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface SocialLink {
@@ -834,9 +834,9 @@ export interface SocialLink {
 
 /**
  * A team role, the values of teamRolesUpdated's rolesById.
- * 
+ *
  * Sources: deck, gdocs, gpy, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface Role {
@@ -860,7 +860,7 @@ export interface Role {
   isDisplayedSeparately: boolean;
   /**
    * The synced Discord role. deck typed it as a long, the docs as a string.
-   * 
+   *
    * Sources: deck, gdocs.
    */
   discordRoleId: (string | number | null);
@@ -875,9 +875,9 @@ export interface Role {
 
 /**
  * Permission bit fields, one integer per area. A missing key means 0. Also the shape of PermissionOverride's allow and deny sets.
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface RolePermissions {
@@ -903,9 +903,9 @@ export interface RolePermissions {
 
 /**
  * A role's permission override on a channel or category, the values of their rolesById.
- * 
+ *
  * Sources: deck, gdocs.
- * 
+ *
  * @see spec/objects/member.yaml
  */
 export interface PermissionOverride {
@@ -927,16 +927,16 @@ export interface PermissionOverride {
 
 /**
  * A chat message, as ChatMessageCreated carries it (and ChatMessageDeleted's newLastMessage). Webhook and bot messages omit repliesToIds, isSilent and isPrivate.
- * 
+ *
  * Sources: deck, gjs1, gpy, gdocs, deno.
- * 
+ *
  * @see spec/objects/message.yaml
  */
 export interface Message {
   id: string;
   /**
    * system for messages Guilded writes itself (channel created, renamed ...); the payload then has systemMessageInfo.
-   * 
+   *
    * Sources: gdocs, deno.
    */
   type: ("default" | "system");
@@ -949,13 +949,13 @@ export interface Message {
   editedAt?: (string | null);
   /**
    * The message this one replies to, if any. deck required the key.
-   * 
+   *
    * Sources: deck.
    */
   repliesTo: (string | null);
   /**
    * Every message this one replies to. Absent in webhook messages.
-   * 
+   *
    * Sources: deck.
    */
   repliesToIds?: string[];
@@ -979,9 +979,9 @@ export interface Message {
 
 /**
  * A message that the new message replies to, inlined in ChatMessageCreated's repliedToMessages.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/message.yaml
  */
 export interface RepliedMessage {
@@ -1000,9 +1000,9 @@ export interface RepliedMessage {
 
 /**
  * An emoji as reactions and content carry it: a subset of the team Emoji object. Stock (unicode) emoji have png and webp null.
- * 
+ *
  * Sources: gjs1, deck, gdocs, gpy, capture.
- * 
+ *
  * @see spec/objects/message.yaml
  */
 export interface CustomReaction {
@@ -1018,7 +1018,7 @@ export interface CustomReaction {
   webp: (string | null);
   /**
    * The animated image, if any. deck spelled the key apgn, so deck never decoded it.
-   * 
+   *
    * Sources: gdocs, gjs1.
    */
   apng: (string | null);
@@ -1026,9 +1026,9 @@ export interface CustomReaction {
 
 /**
  * One user's reaction, in ChatMessageReactionAdded and ChatMessageReactionDeleted.
- * 
+ *
  * Sources: gjs1, deck, gpy.
- * 
+ *
  * @see spec/objects/message.yaml
  */
 export interface Reaction {
@@ -1046,9 +1046,9 @@ export interface Reaction {
 
 /**
  * How a message mentions the receiving user. Absent when nobody is mentioned.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/message.yaml
  */
 export interface MentionedUserInfo {
@@ -1061,9 +1061,9 @@ export interface MentionedUserInfo {
 
 /**
  * What a system message (message.type system) reports.
- * 
+ *
  * Sources: deno.
- * 
+ *
  * @see spec/objects/message.yaml
  */
 export interface SystemMessageInfo {
@@ -1087,9 +1087,9 @@ export interface SystemMessageInfo {
 
 /**
  * A channel webhook, as TeamWebhookCreated and TeamWebhookUpdated carry it (the REST shape).
- * 
+ *
  * Sources: gdocs, gpy, deck, capture.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface Webhook {
@@ -1103,7 +1103,7 @@ export interface Webhook {
   iconUrl: (string | null);
   /**
    * The secret part of the webhook URL. In the docs example; gpy treats it as optional.
-   * 
+   *
    * Sources: gdocs, gpy.
    */
   token?: string;
@@ -1117,9 +1117,9 @@ export interface Webhook {
 
 /**
  * A group inside a team (the base group is "Server home"). The visibility and membership role-id arrays are absent on the base group. deck's list of keys is a lower bound.
- * 
+ *
  * Sources: deck, gnet0, gdocs, capture.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface Group {
@@ -1140,7 +1140,7 @@ export interface Group {
   gameId: (number | null);
   /**
    * {} in the docs example; deck did not decode it.
-   * 
+   *
    * Sources: gdocs.
    */
   additionalGameInfo?: Record<string, unknown>;
@@ -1151,7 +1151,7 @@ export interface Group {
   isPublic: boolean;
   /**
    * The role that can see the group. Present on the base group in the docs example.
-   * 
+   *
    * Sources: deck, gdocs.
    */
   visibilityTeamRoleId?: (number | null);
@@ -1193,9 +1193,9 @@ export interface Group {
 
 /**
  * A flow-bot (Guilded's built-in trigger/action bots), as TeamBotCreated carries it.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface FlowBot {
@@ -1216,9 +1216,9 @@ export interface FlowBot {
 
 /**
  * One trigger/action rule of a flow-bot. The fields are those deck decoded; deck left the triggerMeta and actionMeta objects undecoded, so their shape is unknown.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface Flow {
@@ -1256,9 +1256,9 @@ export interface Flow {
 
 /**
  * A team's custom emoji, as teamReactionsUpdated carries it. Reactions and content carry a subset of it (CustomReaction).
- * 
+ *
  * Sources: deck, gdocs, capture.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface Emoji {
@@ -1268,7 +1268,7 @@ export interface Emoji {
   webp: string;
   /**
    * The animated image. deck spelled the key apgn and so never decoded it; CustomReaction samples show null, so null is accepted.
-   * 
+   *
    * Sources: gdocs, deck.
    */
   apng: (string | null);
@@ -1286,9 +1286,9 @@ export interface Emoji {
 
 /**
  * An application to join a team (a recruitment form answer), as TeamApplicationCreated carries it.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface Application {
@@ -1312,9 +1312,9 @@ export interface Application {
 
 /**
  * The filled-in application form.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface ApplicationFormResult {
@@ -1334,9 +1334,9 @@ export interface ApplicationFormResult {
 
 /**
  * A paid subscription tier of a team (server subscriptions).
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface ServerSubscriptionPlan {
@@ -1363,9 +1363,9 @@ export interface ServerSubscriptionPlan {
 
 /**
  * The changed payment settings of a team, as TeamPaymentInfoUpdated carries them. Both keys are optional.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface TeamPaymentInfo {
@@ -1375,9 +1375,9 @@ export interface TeamPaymentInfo {
 
 /**
  * The team settings that changed, as TeamUpdated carries them. Only the changed keys are present.
- * 
+ *
  * Sources: deck.
- * 
+ *
  * @see spec/objects/team.yaml
  */
 export interface TeamInfo {
@@ -1412,11 +1412,11 @@ export interface TeamInfo {
 // #region Events (server to client)
 /**
  * Content was posted in a non-chat channel: a doc, forum topic, list item, media post, availability, calendar event or announcement. Exactly one of doc, thread, listItem, media, availability, event and announcement is present, matching the channel's contentType.
- * 
+ *
  * Also known as TeamChannelContentCreated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentCreatedPayload {
@@ -1431,7 +1431,7 @@ export interface TeamChannelContentCreatedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -1440,7 +1440,7 @@ export interface TeamChannelContentCreatedPayload {
   contentType: ContentType;
   /**
    * The new content's id: an integer for docs, forum topics, media, availabilities and events, a uuid string for list items, a string for announcements. deck kept it as raw JSON; gpy checks isdigit().
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1448,7 +1448,7 @@ export interface TeamChannelContentCreatedPayload {
   createdAt: string;
   /**
    * True when existing content was moved here from another channel.
-   * 
+   *
    * Sources: gpy.
    */
   contentMoved?: boolean;
@@ -1482,7 +1482,7 @@ export interface TeamChannelContentCreatedPayload {
   event?: CalendarEvent;
   /**
    * In announcement channels (gpy only).
-   * 
+   *
    * Sources: gpy.
    */
   announcement?: Announcement;
@@ -1490,11 +1490,11 @@ export interface TeamChannelContentCreatedPayload {
 
 /**
  * Content was posted without a notification (presumably the silent twin of TEAM_CHANNEL_CONTENT_CREATED). No source shows its fields.
- * 
+ *
  * Also known as TeamChannelContentCreatedSilent.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentCreatedSilentPayload {
@@ -1506,11 +1506,11 @@ export interface TeamChannelContentCreatedSilentPayload {
 
 /**
  * Content in a non-chat channel was edited. It has the envelope of TEAM_CHANNEL_CONTENT_CREATED and carries the updated doc, thread, listItem, media, availability, event or announcement (at most one). updatedBy, contentId and guildedClientId are absent when a reply or a simple flag (such as a forum lock, sent as reply) changes. Forum reply edits arrive here too. List reorders carry orderedListItemIds or listItemIds and no usable contentId.
- * 
+ *
  * Also known as TeamChannelContentUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentUpdatedPayload {
@@ -1525,7 +1525,7 @@ export interface TeamChannelContentUpdatedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -1534,7 +1534,7 @@ export interface TeamChannelContentUpdatedPayload {
   contentType: ContentType;
   /**
    * The edited content's id (integer, or a string for list items and announcements). Absent on reply and flag changes, and not usable on list reorders.
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId?: (number | string);
@@ -1571,7 +1571,7 @@ export interface TeamChannelContentUpdatedPayload {
   announcement?: Announcement;
   /**
    * A changed reply flag (isLocked, isSticky); for forums, gpy reads the edited reply object itself here.
-   * 
+   *
    * Sources: deck, gpy.
    */
   reply?: ({
@@ -1580,13 +1580,13 @@ export interface TeamChannelContentUpdatedPayload {
   } | ContentReply);
   /**
    * On list reorders, the item ids in their new order.
-   * 
+   *
    * Sources: gpy.
    */
   orderedListItemIds?: string[];
   /**
    * On list reorders (the other spelling gpy handles).
-   * 
+   *
    * Sources: gpy.
    */
   listItemIds?: string[];
@@ -1594,11 +1594,11 @@ export interface TeamChannelContentUpdatedPayload {
 
 /**
  * Content in a non-chat channel was deleted.
- * 
+ *
  * Also known as TeamChannelContentDeleted.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentDeletedPayload {
@@ -1613,7 +1613,7 @@ export interface TeamChannelContentDeletedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -1625,7 +1625,7 @@ export interface TeamChannelContentDeletedPayload {
   contentType: ContentType;
   /**
    * The deleted content's id (integer, or a string for list items and announcements).
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1638,11 +1638,11 @@ export interface TeamChannelContentDeletedPayload {
 
 /**
  * Someone replied to (commented on) a doc, forum topic, media post, calendar event or announcement.
- * 
+ *
  * Also known as TeamChannelContentReplyCreated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentReplyCreatedPayload {
@@ -1654,7 +1654,7 @@ export interface TeamChannelContentReplyCreatedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -1666,7 +1666,7 @@ export interface TeamChannelContentReplyCreatedPayload {
   contentType: ContentType;
   /**
    * The parent content's id (deck typed it as a string id; content ids are integers or strings).
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1678,11 +1678,11 @@ export interface TeamChannelContentReplyCreatedPayload {
 
 /**
  * A reply to channel content was edited. contentId is the reply's id, not the parent's: the payload does not name the parent. Forum reply edits arrive as TEAM_CHANNEL_CONTENT_UPDATED instead (gpy).
- * 
+ *
  * Also known as TeamChannelContentReplyUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentReplyUpdatedPayload {
@@ -1694,7 +1694,7 @@ export interface TeamChannelContentReplyUpdatedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -1706,7 +1706,7 @@ export interface TeamChannelContentReplyUpdatedPayload {
   contentType: ContentType;
   /**
    * The edited reply's id (an integer; deck typed it as a string id).
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1724,11 +1724,11 @@ export interface TeamChannelContentReplyUpdatedPayload {
 
 /**
  * A reply to channel content was deleted. contentId is the parent; contentReplyId the deleted reply.
- * 
+ *
  * Also known as TeamChannelContentReplyDeleted.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamChannelContentReplyDeletedPayload {
@@ -1739,7 +1739,7 @@ export interface TeamChannelContentReplyDeletedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -1751,7 +1751,7 @@ export interface TeamChannelContentReplyDeletedPayload {
   contentType: ContentType;
   /**
    * The parent content's id (deck typed it as a string id; content ids are integers or strings).
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1765,11 +1765,11 @@ export interface TeamChannelContentReplyDeletedPayload {
 
 /**
  * A user reacted to channel content (a doc, forum topic, media post, announcement or one of their replies; replies look the same as parents). There is no channelId.
- * 
+ *
  * Also known as TeamContentReactionsAdded.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentReactionsAddedPayload {
@@ -1784,7 +1784,7 @@ export interface TeamContentReactionsAddedPayload {
   contentType: string;
   /**
    * The content reacted to. deck typed an integer; gpy reads a string and checks isdigit().
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1798,11 +1798,11 @@ export interface TeamContentReactionsAddedPayload {
 
 /**
  * A user removed their reaction from channel content (or a reply). There is no channelId.
- * 
+ *
  * Also known as TeamContentReactionsRemoved.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentReactionsRemovedPayload {
@@ -1817,7 +1817,7 @@ export interface TeamContentReactionsRemovedPayload {
   contentType: string;
   /**
    * The content reacted to. deck typed an integer; gpy reads a string and checks isdigit().
-   * 
+   *
    * Sources: deck, gpy.
    */
   contentId: (number | string);
@@ -1831,9 +1831,9 @@ export interface TeamContentReactionsRemovedPayload {
 
 /**
  * Team content was deleted (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentDeletedPayload {
@@ -1845,9 +1845,9 @@ export interface TeamContentDeletedPayload {
 
 /**
  * Edit operations were applied to team content (presumably collaborative doc edits). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentOperationsAppliedPayload {
@@ -1859,9 +1859,9 @@ export interface TeamContentOperationsAppliedPayload {
 
 /**
  * Team content was replaced as a whole (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentReplacedPayload {
@@ -1873,9 +1873,9 @@ export interface TeamContentReplacedPayload {
 
 /**
  * A reply was added to team content (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentReplyAddedPayload {
@@ -1887,9 +1887,9 @@ export interface TeamContentReplyAddedPayload {
 
 /**
  * A reply was removed from team content (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamContentReplyRemovedPayload {
@@ -1901,11 +1901,11 @@ export interface TeamContentReplyRemovedPayload {
 
 /**
  * A team thread was created (name only; no source shows its fields). Threads otherwise arrive as TemporalChannelCreated.
- * 
+ *
  * Also known as TeamThreadCreated.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamThreadCreatedPayload {
@@ -1917,11 +1917,11 @@ export interface TeamThreadCreatedPayload {
 
 /**
  * A reply was posted in a team thread (name only; no source shows its fields).
- * 
+ *
  * Also known as TeamThreadReplyCreated.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamThreadReplyCreatedPayload {
@@ -1933,9 +1933,9 @@ export interface TeamThreadReplyCreatedPayload {
 
 /**
  * A calendar event was created (name only; calendar events otherwise arrive as TEAM_CHANNEL_CONTENT_CREATED).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamEventCreatedPayload {
@@ -1947,9 +1947,9 @@ export interface TeamEventCreatedPayload {
 
 /**
  * A calendar event was changed (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamEventModifiedPayload {
@@ -1961,9 +1961,9 @@ export interface TeamEventModifiedPayload {
 
 /**
  * A calendar event was removed, with every occurrence of a repeating event (named by familyId).
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamEventRemovedPayload {
@@ -1981,9 +1981,9 @@ export interface TeamEventRemovedPayload {
 
 /**
  * Team availabilities changed (name only; per-channel changes arrive as TeamChannelAvailabilitiesUpdated).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/channel-content.yaml
  */
 export interface TeamAvailabilitiesUpdatedPayload {
@@ -1995,9 +1995,9 @@ export interface TeamAvailabilitiesUpdatedPayload {
 
 /**
  * A DM channel with the user was created. Sent to every participant, the creator included, and carries the whole channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gdocs.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface DMChatChannelCreatedPayload {
@@ -2011,9 +2011,9 @@ export interface DMChatChannelCreatedPayload {
 
 /**
  * Someone is calling the user in a DM channel (a voice call is ringing). Seen at www.guilded.gg/ws/ in 2023, where the frame carried a trailing null: 42["ChatChannelBroadcastCall",{...},null].
- * 
+ *
  * Evidence: captured. Sources: deck, call23, capture.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChatChannelBroadcastCallPayload {
@@ -2047,9 +2047,9 @@ export interface ChatChannelBroadcastCallPayload {
 
 /**
  * A participant answered a DM call: accepted it or hung up (a decline comes back as hangup). The client sends the command of the same name to answer. In 2023 the frame carried a trailing null.
- * 
+ *
  * Evidence: captured. Sources: deck, call23, capture.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChatChannelBroadcastCallResponsePayload {
@@ -2071,7 +2071,7 @@ export interface ChatChannelBroadcastCallResponsePayload {
   callType: string;
   /**
    * Values seen from the server: accepted, hangup (deck); hangup after a declined command (call23).
-   * 
+   *
    * Sources: deck, call23.
    */
   response: string;
@@ -2079,9 +2079,9 @@ export interface ChatChannelBroadcastCallResponsePayload {
 
 /**
  * A DM or private channel changed: renamed, its voice participants changed, or a user left it. Only the keys that changed are sent.
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChatChannelUpdatedPayload {
@@ -2114,9 +2114,9 @@ export interface ChatChannelUpdatedPayload {
 
 /**
  * A user started typing in a channel. There is no timestamp and no stop event; clients let the indicator lapse (gs after 1.5 s). The client sends the command of the same name.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gs, deno, g4jp.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChatChannelTypingPayload {
@@ -2131,7 +2131,7 @@ export interface ChatChannelTypingPayload {
   userId: string;
   /**
    * g4jp reads a teamId from every event; unverified here.
-   * 
+   *
    * Sources: g4jp.
    */
   teamId?: string;
@@ -2139,9 +2139,9 @@ export interface ChatChannelTypingPayload {
 
 /**
  * The user hid (closed) a DM channel.
- * 
+ *
  * Evidence: fields. Sources: gpy.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChatChannelHiddenPayload {
@@ -2154,9 +2154,9 @@ export interface ChatChannelHiddenPayload {
 
 /**
  * A user's nickname in a channel was set, or reset (nickname null).
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChatChannelNicknameChangedPayload {
@@ -2177,11 +2177,11 @@ export interface ChatChannelNicknameChangedPayload {
 
 /**
  * The user marked a channel as read (on any of their clients).
- * 
+ *
  * Also known as ChannelSeen.
- * 
+ *
  * Evidence: fields. Sources: deck, deno, gnet0.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChannelSeenPayload {
@@ -2204,11 +2204,11 @@ export interface ChannelSeenPayload {
 
 /**
  * The user marked a piece of channel content as read (probably). No source shows its fields.
- * 
+ *
  * Also known as ChannelContentSeen.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChannelContentSeenPayload {
@@ -2220,11 +2220,11 @@ export interface ChannelContentSeenPayload {
 
 /**
  * A channel got an unread badge because new content arrived in it. deck marked it experimental.
- * 
+ *
  * Also known as ChannelBadged.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChannelBadgedPayload {
@@ -2240,7 +2240,7 @@ export interface ChannelBadgedPayload {
   contentType: ContentType;
   /**
    * The content that caused the badge. deck typed it as a string; for chat that is a message uuid.
-   * 
+   *
    * Sources: deck.
    */
   contentId: string;
@@ -2249,11 +2249,11 @@ export interface ChannelBadgedPayload {
 
 /**
  * A channel's unread badge was cleared (probably). No source shows its fields.
- * 
+ *
  * Also known as ChannelUnbadged.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface ChannelUnbadgedPayload {
@@ -2265,9 +2265,9 @@ export interface ChannelUnbadgedPayload {
 
 /**
  * A thread was created. The thread is a team channel, in `channel`. gs read the thread's id at the top level, probably wrongly.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, chx, gs, gapi.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface TemporalChannelCreatedPayload {
@@ -2294,7 +2294,7 @@ export interface TemporalChannelCreatedPayload {
   contentType: ContentType;
   /**
    * The thread. gpy falls back to the top-level payload when it is missing.
-   * 
+   *
    * Sources: deck, gpy, chx.
    */
   channel: TeamChannel;
@@ -2303,9 +2303,9 @@ export interface TemporalChannelCreatedPayload {
 
 /**
  * Users were added to a thread. Same shape as TemporalChannelCreated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi.
- * 
+ *
  * @see spec/events/chat-channels.yaml
  */
 export interface TemporalChannelUsersAddedPayload {
@@ -2339,9 +2339,9 @@ export interface TemporalChannelUsersAddedPayload {
 
 /**
  * A message was sent in a channel the user can see, team or DM. System messages (channel created, renamed ...) arrive here too, with message.type system and systemMessageInfo.
- * 
+ *
  * Evidence: fields. Sources: deck, gjs1, gpy, deno, chx, gs, gnet0, gpy20.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatMessageCreatedPayload {
@@ -2351,14 +2351,14 @@ export interface ChatMessageCreatedPayload {
   type: "ChatMessageCreated";
   /**
    * The client that sent it. Absent on system messages (deck); gjs1 typed it as required.
-   * 
+   *
    * Sources: deck, gjs1.
    */
   guildedClientId?: string;
   channelId: string;
   /**
    * Absent in DMs and outside categories. An integer in gjs1 (2020), deck and gnet0; gjs1 (2021) typed it string or null, so both are accepted.
-   * 
+   *
    * Sources: gjs1, deck, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -2374,7 +2374,7 @@ export interface ChatMessageCreatedPayload {
   contentId: string;
   /**
    * Typed only by gjs1, presumably the message id; unverified.
-   * 
+   *
    * Sources: gjs1.
    */
   id?: string;
@@ -2386,7 +2386,7 @@ export interface ChatMessageCreatedPayload {
   silenceNotification: boolean;
   /**
    * The messages this one replies to, inlined; [] when it replies to none.
-   * 
+   *
    * Sources: deck.
    */
   repliedToMessages: RepliedMessage[];
@@ -2396,19 +2396,19 @@ export interface ChatMessageCreatedPayload {
   mentionedUserInfo?: MentionedUserInfo;
   /**
    * Set when a webhook sent it.
-   * 
+   *
    * Sources: gpy.
    */
   webhookId?: (string | null);
   /**
    * Set when a flow-bot sent it.
-   * 
+   *
    * Sources: gpy.
    */
   botId?: (string | null);
   /**
    * Only on system messages.
-   * 
+   *
    * Sources: deno.
    */
   systemMessageInfo?: SystemMessageInfo;
@@ -2417,9 +2417,9 @@ export interface ChatMessageCreatedPayload {
 
 /**
  * A message was edited. The event carries the new content but not everything the original had: gpy took createdAt and webhookId from its cache.
- * 
+ *
  * Evidence: fields. Sources: deck, gjs1, gpy, deno, chx.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatMessageUpdatedPayload {
@@ -2431,20 +2431,20 @@ export interface ChatMessageUpdatedPayload {
   channelId: string;
   /**
    * Absent in DMs and outside categories; an integer, or a digit string in gjs1 (2021).
-   * 
+   *
    * Sources: deck, gjs1.
    */
   channelCategoryId?: (number | string | null);
   channelType: ChannelType;
   /**
    * Absent in DMs. deck typed it nullable, gjs1 as a string.
-   * 
+   *
    * Sources: deck, gjs1.
    */
   teamId?: (string | null);
   /**
    * deck typed it nullable.
-   * 
+   *
    * Sources: deck.
    */
   contentType: ContentType | null;
@@ -2458,13 +2458,13 @@ export interface ChatMessageUpdatedPayload {
   updatedBy: string;
   /**
    * Typed only by gjs1.
-   * 
+   *
    * Sources: gjs1.
    */
   silenceNotification?: boolean;
   /**
    * The edited message. deck required every key below but repliesToIds; gjs1 typed only id, content and editedAt.
-   * 
+   *
    * Sources: deck, gjs1.
    */
   message: {
@@ -2481,9 +2481,9 @@ export interface ChatMessageUpdatedPayload {
 
 /**
  * A message was deleted. The payload does not say who wrote or deleted it; it does carry the channel's new last message.
- * 
+ *
  * Evidence: fields. Sources: deck, deno, gpy, gpy20, gs.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatMessageDeletedPayload {
@@ -2493,14 +2493,14 @@ export interface ChatMessageDeletedPayload {
   type: "ChatMessageDeleted";
   /**
    * deno forwards it; deck does not type it.
-   * 
+   *
    * Sources: deno.
    */
   guildedClientId?: string;
   channelId: string;
   /**
    * Absent in DMs and outside categories. deck typed it here as a nullable string (a uuid), elsewhere as an integer.
-   * 
+   *
    * Sources: deck.
    */
   channelCategoryId?: (number | string | null);
@@ -2517,7 +2517,7 @@ export interface ChatMessageDeletedPayload {
   };
   /**
    * The channel's last message after the deletion; null when none is left.
-   * 
+   *
    * Sources: deck, deno.
    */
   newLastMessage: Message | null;
@@ -2525,9 +2525,9 @@ export interface ChatMessageDeletedPayload {
 
 /**
  * Several messages were deleted at once. No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatMessagesDeletedPayload {
@@ -2539,9 +2539,9 @@ export interface ChatMessagesDeletedPayload {
 
 /**
  * A ban deleted a user's message history in a team. Lists the deleted messages (ids and timestamps only) and the banned user.
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface TeamMessagesDeletedPayload {
@@ -2560,9 +2560,9 @@ export interface TeamMessagesDeletedPayload {
 
 /**
  * A user reacted to a message. The payload carries no timestamp (gjs1 made one up locally) and only the message id.
- * 
+ *
  * Evidence: fields. Sources: deck, gjs1, gpy, gapi.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatMessageReactionAddedPayload {
@@ -2574,14 +2574,14 @@ export interface ChatMessageReactionAddedPayload {
   channelId: string;
   /**
    * Absent in DMs and outside categories; an integer, or a digit string in gjs1 (2021).
-   * 
+   *
    * Sources: deck, gjs1.
    */
   channelCategoryId?: (number | string | null);
   channelType: ChannelType;
   /**
    * Absent in DMs (deck); gjs1 typed it string or null.
-   * 
+   *
    * Sources: deck, gjs1.
    */
   teamId?: (string | null);
@@ -2595,7 +2595,7 @@ export interface ChatMessageReactionAddedPayload {
   };
   /**
    * Typed only by gjs1.
-   * 
+   *
    * Sources: gjs1.
    */
   silenceNotification?: boolean;
@@ -2603,9 +2603,9 @@ export interface ChatMessageReactionAddedPayload {
 
 /**
  * A user removed their reaction from a message. Like ChatMessageReactionAdded, with no timestamp.
- * 
+ *
  * Evidence: fields. Sources: deck, gjs1, gpy, gapi.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatMessageReactionDeletedPayload {
@@ -2617,14 +2617,14 @@ export interface ChatMessageReactionDeletedPayload {
   channelId: string;
   /**
    * Absent in DMs and outside categories; an integer, or a digit string in gjs1 (2021).
-   * 
+   *
    * Sources: deck, gjs1.
    */
   channelCategoryId?: (number | string | null);
   channelType: ChannelType;
   /**
    * Absent in DMs (deck); gjs1 typed it string or null.
-   * 
+   *
    * Sources: deck, gjs1.
    */
   teamId?: (string | null);
@@ -2640,9 +2640,9 @@ export interface ChatMessageReactionDeletedPayload {
 
 /**
  * A message was pinned in a channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gpy20, gnet0.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatPinnedMessageCreatedPayload {
@@ -2659,7 +2659,7 @@ export interface ChatPinnedMessageCreatedPayload {
   channelType: ChannelType;
   /**
    * deck required it, but gpy also handled pins in DMs, which have no team.
-   * 
+   *
    * Sources: deck, gpy.
    */
   teamId?: string;
@@ -2676,9 +2676,9 @@ export interface ChatPinnedMessageCreatedPayload {
 
 /**
  * A message was unpinned.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gpy20, gnet0.
- * 
+ *
  * @see spec/events/chat-messages.yaml
  */
 export interface ChatPinnedMessageDeletedPayload {
@@ -2695,7 +2695,7 @@ export interface ChatPinnedMessageDeletedPayload {
   channelType: ChannelType;
   /**
    * deck required it, but gpy also handled pins in DMs, which have no team.
-   * 
+   *
    * Sources: deck, gpy.
    */
   teamId?: string;
@@ -2711,9 +2711,9 @@ export interface ChatPinnedMessageDeletedPayload {
 
 /**
  * A user joined a team. The member is under `user` on the user socket (the bot API later called it `member`).
- * 
+ *
  * Evidence: fields. Sources: deck, gpy.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMemberJoinedPayload {
@@ -2727,9 +2727,9 @@ export interface TeamMemberJoinedPayload {
 
 /**
  * A user left, or was kicked or banned from, a team; the user socket does not say which (isKick and isBan are bot-API fields). A TeamXpSet without amount follows.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMemberRemovedPayload {
@@ -2743,9 +2743,9 @@ export interface TeamMemberRemovedPayload {
 
 /**
  * Several users were removed from a team at once (pruned). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMembersRemovedPayload {
@@ -2757,9 +2757,9 @@ export interface TeamMembersRemovedPayload {
 
 /**
  * A member's profile in a team changed (nickname set or reset, and more). Usually about one user (userId); sometimes the payload lists userIds instead. deck marked it experimental.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gnet0.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMemberUpdatedPayload {
@@ -2774,7 +2774,7 @@ export interface TeamMemberUpdatedPayload {
   userId?: string;
   /**
    * The alternative form seen instead of userId (gpy did not handle it).
-   * 
+   *
    * Sources: gpy.
    */
   userIds?: string[];
@@ -2788,7 +2788,7 @@ export interface TeamMemberUpdatedPayload {
   guildedClientId?: string;
   /**
    * The changed profile keys. deck typed only nickname; the others are what gpy applied, with types the sources do not give.
-   * 
+   *
    * Sources: deck, gpy.
    */
   userInfo: {
@@ -2799,7 +2799,7 @@ export interface TeamMemberUpdatedPayload {
     name?: string;
     /**
      * Can be null (gpy crashed on it until 2022-02).
-     * 
+     *
      * Sources: gpy.
      */
     profilePicture?: (string | null);
@@ -2816,9 +2816,9 @@ export interface TeamMemberUpdatedPayload {
 
 /**
  * A member's alias in a team was set or reset (the docs read it as the nickname). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMemberAliasUpdatedPayload {
@@ -2830,9 +2830,9 @@ export interface TeamMemberAliasUpdatedPayload {
 
 /**
  * A member's social links shown in a team changed. No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMemberSocialLinkUpdatedPayload {
@@ -2844,9 +2844,9 @@ export interface TeamMemberSocialLinkUpdatedPayload {
 
 /**
  * A team's subscription (Guilded Gold or server subscription) info changed, the docs guess. No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamSubscriptionInfoUpdatedPayload {
@@ -2858,9 +2858,9 @@ export interface TeamSubscriptionInfoUpdatedPayload {
 
 /**
  * A member started or stopped streaming video in a team. No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamStreamInfoUpdatedPayload {
@@ -2872,9 +2872,9 @@ export interface TeamStreamInfoUpdatedPayload {
 
 /**
  * Members were given XP in a team. One event can cover several users.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gnet0.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamXpAddedPayload {
@@ -2892,9 +2892,9 @@ export interface TeamXpAddedPayload {
 
 /**
  * Members' XP in a team was set to a value. The payload has no type key, so it is dispatched on the socket.io event name only. When a member leaves (or is kicked or banned) it arrives without amount and guildedClientId.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamXpSetPayload {
@@ -2902,7 +2902,7 @@ export interface TeamXpSetPayload {
   userIds: string[];
   /**
    * gpy also accepts a single userId.
-   * 
+   *
    * Sources: gpy.
    */
   userId?: string;
@@ -2918,11 +2918,11 @@ export interface TeamXpSetPayload {
 
 /**
  * A role was created, edited or deleted in a team, or members' roles changed. The wire name is camelCase. rolesById holds the full role list plus a duplicate of the base role under "baseRole".
- * 
+ *
  * Also known as TeamRolesUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gapi, gnet0.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamRolesUpdatedPayload {
@@ -2937,7 +2937,7 @@ export interface TeamRolesUpdatedPayload {
   isDelete: boolean;
   /**
    * Every role of the team, keyed by role id (as a string), plus the base role again under the key "baseRole".
-   * 
+   *
    * Sources: deck, gpy.
    */
   rolesById: ({
@@ -2954,9 +2954,9 @@ export interface TeamRolesUpdatedPayload {
 
 /**
  * A member was server-muted or unmuted in voice.
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamMutedMembersUpdatedPayload {
@@ -2974,9 +2974,9 @@ export interface TeamMutedMembersUpdatedPayload {
 
 /**
  * A member was server-deafened or undeafened in voice.
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/members.yaml
  */
 export interface TeamDeafenedMembersUpdatedPayload {
@@ -2994,9 +2994,9 @@ export interface TeamDeafenedMembersUpdatedPayload {
 
 /**
  * A team channel was created. The payload repeats the channel name at the top level.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCreatedPayload {
@@ -3018,9 +3018,9 @@ export interface TeamChannelCreatedPayload {
 
 /**
  * A team channel was updated. A plain update carries only id, name, description and isPublic of the channel; a permission change sets isRoleUpdate and adds rolesById, userPermissions, isRoleSynced and other channel keys.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelUpdatedPayload {
@@ -3081,9 +3081,9 @@ export interface TeamChannelUpdatedPayload {
 
 /**
  * A team channel was deleted.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelDeletedPayload {
@@ -3098,9 +3098,9 @@ export interface TeamChannelDeletedPayload {
 
 /**
  * Several team channels were deleted at once. It can also fire for a single channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelsDeletedPayload {
@@ -3114,9 +3114,9 @@ export interface TeamChannelsDeletedPayload {
 
 /**
  * The channels were reordered. The payload lists the channel ids in their new order; deck declares no teamId.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelPrioritiesUpdatedPayload {
@@ -3132,9 +3132,9 @@ export interface TeamChannelPrioritiesUpdatedPayload {
 
 /**
  * The channel categories were reordered. The payload lists the category ids in their new order.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCategoryPrioritiesUpdatedPayload {
@@ -3150,9 +3150,9 @@ export interface TeamChannelCategoryPrioritiesUpdatedPayload {
 
 /**
  * A channel category was created.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCategoryCreatedPayload {
@@ -3167,9 +3167,9 @@ export interface TeamChannelCategoryCreatedPayload {
 
 /**
  * A channel category was updated. isRoleUpdate is present only when its permissions changed.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCategoryUpdatedPayload {
@@ -3188,9 +3188,9 @@ export interface TeamChannelCategoryUpdatedPayload {
 
 /**
  * A channel category was deleted. Its channels are not deleted: they move out of the category, and the payload lists them with their new channelCategoryId and permissions.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCategoryDeletedPayload {
@@ -3225,9 +3225,9 @@ export interface TeamChannelCategoryDeletedPayload {
 
 /**
  * Several channel categories were deleted at once.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCategoriesDeletedPayload {
@@ -3241,9 +3241,9 @@ export interface TeamChannelCategoriesDeletedPayload {
 
 /**
  * A channel category (with its channels) was moved to another group.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelCategoryGroupMovedPayload {
@@ -3267,11 +3267,11 @@ export interface TeamChannelCategoryGroupMovedPayload {
 
 /**
  * A team channel (or thread) was archived.
- * 
+ *
  * Also known as TeamChannelArchived.
- * 
+ *
  * Evidence: fields. Sources: deck, chx, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelArchivedPayload {
@@ -3282,7 +3282,7 @@ export interface TeamChannelArchivedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3301,11 +3301,11 @@ export interface TeamChannelArchivedPayload {
 
 /**
  * An archived team channel was restored. No source shows its fields.
- * 
+ *
  * Also known as TeamChannelRestored.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelRestoredPayload {
@@ -3317,9 +3317,9 @@ export interface TeamChannelRestoredPayload {
 
 /**
  * A user joined a voice channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelVoiceParticipantAddedPayload {
@@ -3330,7 +3330,7 @@ export interface TeamChannelVoiceParticipantAddedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3350,9 +3350,9 @@ export interface TeamChannelVoiceParticipantAddedPayload {
 
 /**
  * A user left a voice channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelVoiceParticipantRemovedPayload {
@@ -3363,7 +3363,7 @@ export interface TeamChannelVoiceParticipantRemovedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3383,9 +3383,9 @@ export interface TeamChannelVoiceParticipantRemovedPayload {
 
 /**
  * A user's client connected to a voice channel (presumably). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelVoiceUserClientConnectedPayload {
@@ -3397,9 +3397,9 @@ export interface TeamChannelVoiceUserClientConnectedPayload {
 
 /**
  * A user's client connected to a stream channel (presumably). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelStreamUserClientConnectedPayload {
@@ -3411,9 +3411,9 @@ export interface TeamChannelStreamUserClientConnectedPayload {
 
 /**
  * A user was moved to another voice channel (presumably). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelVoiceUserMovedPayload {
@@ -3425,9 +3425,9 @@ export interface TeamChannelVoiceUserMovedPayload {
 
 /**
  * A user joined a stream channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelStreamAddedPayload {
@@ -3438,7 +3438,7 @@ export interface TeamChannelStreamAddedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3458,9 +3458,9 @@ export interface TeamChannelStreamAddedPayload {
 
 /**
  * A user left a stream channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelStreamRemovedPayload {
@@ -3471,7 +3471,7 @@ export interface TeamChannelStreamRemovedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3491,9 +3491,9 @@ export interface TeamChannelStreamRemovedPayload {
 
 /**
  * A stream started in a stream channel. userStreams lists who is streaming.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelStreamActivePayload {
@@ -3504,7 +3504,7 @@ export interface TeamChannelStreamActivePayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3525,9 +3525,9 @@ export interface TeamChannelStreamActivePayload {
 
 /**
  * A stream ended in a stream channel. userStreams lists who is still streaming.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelStreamEndedPayload {
@@ -3538,7 +3538,7 @@ export interface TeamChannelStreamEndedPayload {
   channelId: string;
   /**
    * The channel's category; absent or null when it has none. deck typed an integer, gjs1 (2021) a string elsewhere, so both are accepted.
-   * 
+   *
    * Sources: deck, gjs1, gnet0.
    */
   channelCategoryId?: (number | string | null);
@@ -3559,9 +3559,9 @@ export interface TeamChannelStreamEndedPayload {
 
 /**
  * Availabilities in a scheduling channel were added or changed. The payload carries the affected ones.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelAvailabilitiesUpdatedPayload {
@@ -3576,9 +3576,9 @@ export interface TeamChannelAvailabilitiesUpdatedPayload {
 
 /**
  * An availability was removed from a scheduling channel.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team-channels.yaml
  */
 export interface TeamChannelAvailabilitiesRemovedPayload {
@@ -3593,9 +3593,9 @@ export interface TeamChannelAvailabilitiesRemovedPayload {
 
 /**
  * The team's settings were changed. teamInfo holds only the changed keys.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamUpdatedPayload {
@@ -3609,9 +3609,9 @@ export interface TeamUpdatedPayload {
 
 /**
  * A game was added to the team.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGameAddedPayload {
@@ -3628,9 +3628,9 @@ export interface TeamGameAddedPayload {
 
 /**
  * A user applied to join the team.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamApplicationCreatedPayload {
@@ -3644,9 +3644,9 @@ export interface TeamApplicationCreatedPayload {
 
 /**
  * An application to join the team was approved or declined.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamApplicationUpdatedPayload {
@@ -3669,9 +3669,9 @@ export interface TeamApplicationUpdatedPayload {
 
 /**
  * An application to join the team was deleted.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamApplicationRemovedPayload {
@@ -3685,9 +3685,9 @@ export interface TeamApplicationRemovedPayload {
 
 /**
  * A webhook was added to a team channel. gpy reads only webhook; the payload probably also has teamId and guildedClientId, but no source typed them.
- * 
+ *
  * Evidence: fields. Sources: gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamWebhookCreatedPayload {
@@ -3700,9 +3700,9 @@ export interface TeamWebhookCreatedPayload {
 
 /**
  * A webhook was edited or deleted (deletedAt set). Only the new state is sent. gpy reads only webhook; teamId and guildedClientId are probable but untyped.
- * 
+ *
  * Evidence: fields. Sources: gpy, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamWebhookUpdatedPayload {
@@ -3715,9 +3715,9 @@ export interface TeamWebhookUpdatedPayload {
 
 /**
  * A flow-bot was added to the team.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamBotCreatedPayload {
@@ -3736,9 +3736,9 @@ export interface TeamBotCreatedPayload {
 
 /**
  * A flow-bot was changed. bot is partial: enabling or disabling sends only id and enabled; deleting sends only id, teamId, deletedAt and userId.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamBotUpdatedPayload {
@@ -3754,7 +3754,7 @@ export interface TeamBotUpdatedPayload {
   userId: string;
   /**
    * The changed keys of the bot; only id is always present. deck also declared the Flow keys (error, botId, triggerType, actionType) here.
-   * 
+   *
    * Sources: deck.
    */
   bot: {
@@ -3774,9 +3774,9 @@ export interface TeamBotUpdatedPayload {
 
 /**
  * A flow-bot's flow was updated (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamBotFlowUpdatedPayload {
@@ -3788,11 +3788,11 @@ export interface TeamBotFlowUpdatedPayload {
 
 /**
  * A team emoji was added or changed. Despite the plural, reactions is one Emoji object.
- * 
+ *
  * Also known as TeamReactionsUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamReactionsUpdatedPayload {
@@ -3806,9 +3806,9 @@ export interface TeamReactionsUpdatedPayload {
 
 /**
  * A team emoji was deleted. Seen only by deck; the gapi list and the docs do not name it.
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamReactionRemovedPayload {
@@ -3825,9 +3825,9 @@ export interface TeamReactionRemovedPayload {
 
 /**
  * The team's payment settings changed (such as subscriptions being enabled). Seen only by deck; not in the gapi list.
- * 
+ *
  * Evidence: fields. Sources: deck.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamPaymentInfoUpdatedPayload {
@@ -3842,9 +3842,9 @@ export interface TeamPaymentInfoUpdatedPayload {
 
 /**
  * The team's Stripe account finished onboarding (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamStripeAccountOnboardedPayload {
@@ -3856,9 +3856,9 @@ export interface TeamStripeAccountOnboardedPayload {
 
 /**
  * A server subscription plan (a paid tier) was created.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamServerSubscriptionPlanCreatedPayload {
@@ -3873,9 +3873,9 @@ export interface TeamServerSubscriptionPlanCreatedPayload {
 
 /**
  * A server subscription plan was changed.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamServerSubscriptionPlanUpdatedPayload {
@@ -3890,9 +3890,9 @@ export interface TeamServerSubscriptionPlanUpdatedPayload {
 
 /**
  * A server subscription plan was deleted.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamServerSubscriptionPlanDeletedPayload {
@@ -3907,9 +3907,9 @@ export interface TeamServerSubscriptionPlanDeletedPayload {
 
 /**
  * A member's server subscription changed (presumably). No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamServerSubscriptionUpdatedPayload {
@@ -3921,11 +3921,11 @@ export interface TeamServerSubscriptionUpdatedPayload {
 
 /**
  * A group was created in the team.
- * 
+ *
  * Also known as TeamGroupCreated.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupCreatedPayload {
@@ -3943,9 +3943,9 @@ export interface TeamGroupCreatedPayload {
 
 /**
  * A group was updated. gapi and gnet0 spell the name TEAM_GROUP_UPDATED; deck decoded TeamGroupUpdated with this shape. Both spellings dispatch here.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupUpdatedPayload {
@@ -3960,11 +3960,11 @@ export interface TeamGroupUpdatedPayload {
 
 /**
  * A group was deleted, as seen by one user (name only; no source shows its fields).
- * 
+ *
  * Also known as TeamGroupDeletedForUser.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupDeletedForUserPayload {
@@ -3976,11 +3976,11 @@ export interface TeamGroupDeletedForUserPayload {
 
 /**
  * The user reordered their groups in the team sidebar. groups lists the group ids in the new order.
- * 
+ *
  * Also known as TeamUserGroupPrioritiesUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamUserGroupPrioritiesUpdatedPayload {
@@ -4000,11 +4000,11 @@ export interface TeamUserGroupPrioritiesUpdatedPayload {
 
 /**
  * The user marked a group as read (name only; no source shows its fields).
- * 
+ *
  * Also known as TeamGroupMarkedAsRead.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupMarkedAsReadPayload {
@@ -4016,9 +4016,9 @@ export interface TeamGroupMarkedAsReadPayload {
 
 /**
  * The team's groups were reordered (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupPrioritiesUpdatedPayload {
@@ -4030,9 +4030,9 @@ export interface TeamGroupPrioritiesUpdatedPayload {
 
 /**
  * A group was deleted.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupDeletedPayload {
@@ -4046,9 +4046,9 @@ export interface TeamGroupDeletedPayload {
 
 /**
  * A group was archived.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupArchivedPayload {
@@ -4063,9 +4063,9 @@ export interface TeamGroupArchivedPayload {
 
 /**
  * An archived group was restored.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupRestoredPayload {
@@ -4080,9 +4080,9 @@ export interface TeamGroupRestoredPayload {
 
 /**
  * The user followed a group (name only; no source shows its fields).
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/team.yaml
  */
 export interface TeamGroupFollowedPayload {
@@ -4094,11 +4094,11 @@ export interface TeamGroupFollowedPayload {
 
 /**
  * The user set their own presence (REST POST /users/me/presence); the server echoes it to the user's sockets.
- * 
+ *
  * Also known as UserPresenceManuallySet.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserPresenceManuallySetPayload {
@@ -4114,11 +4114,11 @@ export interface UserPresenceManuallySetPayload {
 
 /**
  * Another user's presence arrived (probably). No source shows its fields.
- * 
+ *
  * Also known as UserPresenceReceived.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserPresenceReceivedPayload {
@@ -4130,11 +4130,11 @@ export interface UserPresenceReceivedPayload {
 
 /**
  * The user's own profile changed. Only the changed keys are sent. gpy notes that transient status (game) updates arrive here too, as in TeamMemberUpdated.
- * 
+ *
  * Also known as UserUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gnet0, gpy.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserUpdatedPayload {
@@ -4144,7 +4144,7 @@ export interface UserUpdatedPayload {
   type: "USER_UPDATED";
   /**
    * Read by gnet0; deck does not type it.
-   * 
+   *
    * Sources: gnet0.
    */
   userId?: string;
@@ -4159,7 +4159,7 @@ export interface UserUpdatedPayload {
   subdomain?: string;
   /**
    * Read by gnet0.
-   * 
+   *
    * Sources: gnet0.
    */
   email?: string;
@@ -4171,11 +4171,11 @@ export interface UserUpdatedPayload {
 
 /**
  * The user joined a team (isRemoved false) or was removed or banned from one.
- * 
+ *
  * Also known as UserTeamsUpdated.
- * 
+ *
  * Evidence: fields. Sources: deck, gpy, gnet0.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserTeamsUpdatedPayload {
@@ -4193,11 +4193,11 @@ export interface UserTeamsUpdatedPayload {
 
 /**
  * The user's client was pinged; the payload names only the client. deck saw it only while the official web or desktop app was open, never on a headless socket.
- * 
+ *
  * Also known as UserPinged.
- * 
+ *
  * Evidence: fields. Sources: deck, deno.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserPingedPayload {
@@ -4210,11 +4210,11 @@ export interface UserPingedPayload {
 
 /**
  * The user viewed a section of a team. Not in the gapi/docs list; deck saw it only while the official app was open.
- * 
+ *
  * Also known as UserTeamSectionSeen.
- * 
+ *
  * Evidence: fields. Sources: deck, deno.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserTeamSectionSeenPayload {
@@ -4232,11 +4232,11 @@ export interface UserTeamSectionSeenPayload {
 
 /**
  * The user's game alias changed (probably). No source shows its fields.
- * 
+ *
  * Also known as UserAliasUpdated.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserAliasUpdatedPayload {
@@ -4248,11 +4248,11 @@ export interface UserAliasUpdatedPayload {
 
 /**
  * A team member's stream changed (probably started or stopped). No source shows its fields.
- * 
+ *
  * Also known as TeamMemberStreamUpdated.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserTeamMemberStreamUpdatedPayload {
@@ -4264,11 +4264,11 @@ export interface UserTeamMemberStreamUpdatedPayload {
 
 /**
  * The user's social links changed (probably). No source shows its fields.
- * 
+ *
  * Also known as UserSocialLinkUpdated.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserSocialLinkUpdatedPayload {
@@ -4280,11 +4280,11 @@ export interface UserSocialLinkUpdatedPayload {
 
 /**
  * An unread counter of a team section went up (probably). No source shows its fields.
- * 
+ *
  * Also known as UserTeamSectionUnreadCountIncremented.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserTeamSectionUnreadCountIncrementedPayload {
@@ -4296,11 +4296,11 @@ export interface UserTeamSectionUnreadCountIncrementedPayload {
 
 /**
  * The user scanned the mobile-app download QR code. Looks like an official-client action name taken from the web bundle rather than a server event. No source shows its fields.
- * 
+ *
  * Also known as UserScannedMobileDownloadQr.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserScannedMobileDownloadQrPayload {
@@ -4312,11 +4312,11 @@ export interface UserScannedMobileDownloadQrPayload {
 
 /**
  * Progress of a media upload. Looks like an official-client action name rather than a server event. No source shows its fields.
- * 
+ *
  * Also known as MediaUploadProgress.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserMediaUploadProgressPayload {
@@ -4328,11 +4328,11 @@ export interface UserMediaUploadProgressPayload {
 
 /**
  * The user socket connected. Probably internal to the official client, not sent by the server. No source shows its fields.
- * 
+ *
  * Also known as UserSocketConnected.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserSocketConnectedPayload {
@@ -4344,11 +4344,11 @@ export interface UserSocketConnectedPayload {
 
 /**
  * The user socket failed to connect. Looks like an official-client action name rather than a server event. No source shows its fields.
- * 
+ *
  * Also known as UserSocketConnectError.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserSocketConnectErrorPayload {
@@ -4360,11 +4360,11 @@ export interface UserSocketConnectErrorPayload {
 
 /**
  * The user socket reconnected. Probably internal to the official client. No source shows its fields.
- * 
+ *
  * Also known as UserSocketReconnected.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserSocketReconnectedPayload {
@@ -4376,11 +4376,11 @@ export interface UserSocketReconnectedPayload {
 
 /**
  * The user socket is reconnecting. Probably internal to the official client. No source shows its fields.
- * 
+ *
  * Also known as UserSocketReconnecting.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserSocketReconnectingPayload {
@@ -4392,11 +4392,11 @@ export interface UserSocketReconnectingPayload {
 
 /**
  * The client reconnected to a team socket. The wire name is misspelled (TEAEM) in gapi's list; the docs call it TeamSocketReconnected. No source shows its fields.
- * 
+ *
  * Also known as TeamSocketReconnected.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface TeaemSocketReconnectedPayload {
@@ -4408,9 +4408,9 @@ export interface TeaemSocketReconnectedPayload {
 
 /**
  * The visibility of users' streams changed in a team, a channel or a group.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface UserStreamsVisibilityUpdatedPayload {
@@ -4425,9 +4425,9 @@ export interface UserStreamsVisibilityUpdatedPayload {
 
 /**
  * A stage changed for the user. It carries an upsellType, so it is probably about an upsell prompt; no source explains it.
- * 
+ *
  * Evidence: fields. Sources: deck, gapi.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface StageUpdatedPayload {
@@ -4445,9 +4445,9 @@ export interface StageUpdatedPayload {
 
 /**
  * A report of ping times to voice regions. Looks like an official-client action name rather than a server event. No source shows its fields.
- * 
+ *
  * Evidence: name-only. Sources: gapi, gdocs.
- * 
+ *
  * @see spec/events/users.yaml
  */
 export interface VoiceChannelRegionPingReportPayload {
@@ -4591,16 +4591,16 @@ export interface EventPayloadMap {
 /** The wire name of an event. */
 export type EventName = keyof EventPayloadMap;
 /** A received event: its wire name as a literal tag, and its payload. */
-export type ReceivedEvent = { [K in EventName]: { name: K; payload: EventPayloadMap[K]; } }[EventName];
+export type ReceivedEvent = { [K in EventName]: { name: K; payload: EventPayloadMap[K] } }[EventName];
 // #endregion
 // #region Commands (client to server)
 /**
  * Show the typing indicator in a channel. There is no stop-typing command; the indicator lapses.
- * 
+ *
  * Also known as Trigger Typing.
- * 
+ *
  * Evidence: captured. Sources: gdocs, gpy, deck, capture.
- * 
+ *
  * @see spec/commands.yaml
  */
 export interface ChatChannelTypingCommand {
@@ -4612,9 +4612,9 @@ export interface ChatChannelTypingCommand {
 
 /**
  * Answer a DM voice call, such as to decline it.
- * 
+ *
  * Evidence: captured. Sources: call23, capture.
- * 
+ *
  * @see spec/commands.yaml
  */
 export interface ChatChannelBroadcastCallResponseCommand {
@@ -4643,5 +4643,5 @@ export interface CommandPayloadMap {
 /** The name of a command. */
 export type CommandName = keyof CommandPayloadMap;
 /** A command to send: its name as a literal tag, and its payload. */
-export type SentCommand = { [K in CommandName]: { name: K; payload: CommandPayloadMap[K]; } }[CommandName];
+export type SentCommand = { [K in CommandName]: { name: K; payload: CommandPayloadMap[K] } }[CommandName];
 // #endregion

@@ -1,4 +1,4 @@
-import { IndentationText, Project, QuoteKind, ts, type SourceFile, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures, type WriterFunction } from 'ts-morph';
 import { commentSafe } from './json-schema.js';
 import { notice } from './notice.js';
 
@@ -39,22 +39,17 @@ export function union(members: readonly string[]): string {
 export type Statement = string | WriterFunction | StatementStructures;
 
 let project: Project | undefined;
-let printed = 0;
 
-/**
- * Builds a whole file from its statements and prints it once. `format` runs the TypeScript
- * formatter over the result: needed only where statements arrive as unindented text
- * (json-schema-to-typescript's output), and the slowest step, so it is opt-in.
- */
-export function printFile(fileName: string, fileHeader: string, statements: readonly Statement[], format = false): string {
+/** Builds a whole file from its statements and prints it once. */
+export function printFile(fileName: string, fileHeader: string, statements: readonly Statement[]): string {
   project ??= new Project({
     useInMemoryFileSystem: true,
+    // Printing needs no type information: loading lib.d.ts would only cost time.
+    skipLoadingLibFiles: true,
+    compilerOptions: { noLib: true },
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
   });
-  // A fresh name each time: the formatter's language service caches text by file name, and a
-  // reused name gets edits computed against the previous file's text.
-  const file: SourceFile = project.createSourceFile(`${++printed}/${fileName}`, { statements: [fileHeader, ...statements] });
-  if (format) file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
+  const file: SourceFile = project.createSourceFile(fileName, { statements: [fileHeader, ...statements] }, { overwrite: true });
   const text = file.getFullText();
   project.removeSourceFile(file);
   return text.endsWith('\n') ? text : `${text}\n`;

@@ -2,6 +2,7 @@ import { compile, type Options } from 'json-schema-to-typescript';
 import { StructureKind } from 'ts-morph';
 import type { Spec } from '../load/model.js';
 import { eventPayloadSchema, toJsonSchema, type JsonSchema } from './json-schema.js';
+import { layoutDeclaration } from './layout.js';
 import { doc, header, printFile, propertyKey, type Statement } from './ts.js';
 
 const JSTT_OPTIONS: Partial<Options> = {
@@ -19,7 +20,7 @@ async function declaration(name: string, schema: JsonSchema, docs: string): Prom
   if (!new RegExp(`^export (interface|type) ${name}\\b`, 'm').test(source)) {
     throw new Error(`json-schema-to-typescript did not name the declaration ${name}`);
   }
-  return source.trim();
+  return layoutDeclaration(source);
 }
 
 function entryDocs(entry: { description: string; status?: string; sources: string[]; aliases?: string[]; source: { file: string } }): string {
@@ -94,5 +95,5 @@ export async function emitTypes(spec: Spec, inputs: readonly string[]): Promise<
       `/** The name of a command. */\nexport type CommandName = keyof CommandPayloadMap;`,
       `/** A command to send: its name as a literal tag, and its payload. */\nexport type SentCommand = { [K in CommandName]: { name: K; payload: CommandPayloadMap[K] } }[CommandName];`,
     ]),
-  ], true);
+  ]);
 }
