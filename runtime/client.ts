@@ -9,12 +9,25 @@ import {
   type Hello,
 } from '../generated/index.js';
 import type { ClientEvent, ClientEventMap } from './client-events.js';
-import { decodeEventArgs, decodeFrame, encodeEvent, encodePing, encodePong, type EventHead } from './codec.js';
+import {
+  decodeEventArgs,
+  decodeFrame,
+  encodeEvent,
+  encodePing,
+  encodePong,
+  eventNameEnd,
+  EVENT_NAME_START,
+  parseEventPayload,
+  type DecodeError,
+  type EventHead,
+  type Packet,
+} from './codec.js';
 import { TypedEmitter, type Listener } from './emitter.js';
 import { gatewayUrl } from './endpoint.js';
 import { GatewayError, type Consequence, type GatewayErrorCode, type GatewayErrorDetails } from './errors.js';
 import { EventQueue } from './event-queue.js';
 import { Heartbeat } from './heartbeat.js';
+import { ListenedEvents, type ListenedEvent } from './listened-events.js';
 import { createRedactor } from './redact.js';
 import {
   backoffDelay,
@@ -23,7 +36,7 @@ import {
   retriesAfterStatus,
   type ReconnectOptions,
 } from './reconnect.js';
-import { toResult, validateCommand } from './validation.js';
+import { describeErrors, validateCommand } from './validation.js';
 import {
   loadNodeWebSocket,
   ReadyState,
@@ -120,8 +133,10 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   readonly #emitter: TypedEmitter<ClientEventMap>;
   readonly #heartbeat: Heartbeat;
   readonly #queues = new Set<EventQueue<ClientEvent>>();
-  // The wire spellings of the events someone listens to, by length, for `#listenedSpelling`.
-  #wantedByLength: Array<string[] | undefined> = [];
+  // An iterator or an unknownEvent listener wants events nobody listens to by name.
+  #wantsEveryEvent = false;
+  // The events someone listens to, by every wire spelling: what the fast path of `#onMessage` looks up.
+  #listened = new ListenedEvents([]);
   #factory: WebSocketFactory | undefined;
   #socket: WebSocketLike | undefined;
   #socketError: { readonly message: string; readonly status: number | undefined } | undefined;
@@ -154,7 +169,8 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#emitter = new TypedEmitter<ClientEventMap>({
       listenerError: (name, error) => this.#onListenerError(name, error),
       countChanged: (name) => {
-        if (WIRE_SPELLINGS.has(name)) this.#indexWantedNames();
+        if (SPELLINGS.has(name)) this.#indexListened();
+        else if (name === 'unknownEvent') this.#updateWantsEveryEvent();
       },
     });
     this.#heartbeat = new Heartbeat({
@@ -284,11 +300,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   /** An async iterator over gateway events, unknown events and rejected payloads; it ends when the session does. */
   events(options: EventIteratorOptions = {}): AsyncIterableIterator<ClientEvent> {
-    const queue: EventQueue<ClientEvent> = new EventQueue(options.bufferSize ?? DEFAULT_BUFFER_SIZE, () =>
-      this.#queues.delete(queue),
-    );
+    const queue: EventQueue<ClientEvent> = new EventQueue(options.bufferSize ?? DEFAULT_BUFFER_SIZE, () => {
+      this.#queues.delete(queue);
+      this.#updateWantsEveryEvent();
+    });
     if (this.#status === 'closed') queue.end();
     else this.#queues.add(queue);
+    this.#updateWantsEveryEvent();
     return queue;
   }
 
@@ -360,7 +378,26 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   }
 
   readonly #onMessage = (event: WebSocketEventLike): void => {
-    const packet = decodeFrame(event.data);
+    const frame = event.data;
+    if (typeof frame === 'string') {
+      // Nearly every frame is `42["Name",...]`: look the name up where it lies before decoding anything.
+      const nameEnd = eventNameEnd(frame);
+      if (nameEnd !== -1) {
+        const listened = this.#listened.find(frame, EVENT_NAME_START, nameEnd);
+        if (listened !== undefined) {
+          const payload = parseEventPayload(frame, nameEnd);
+          if (payload !== undefined) return this.#deliverEvent(listened.entry, listened.spelling, payload);
+          // Another shape of the array, or invalid JSON: the general path below reads it and reports what is wrong.
+        } else if (!this.#wantsEveryEvent && !hasEscape(frame, nameEnd)) {
+          // Nobody listens: no string, no parse. (A name with escapes may still spell a listened one.)
+          return;
+        }
+      }
+    }
+    this.#onPacket(decodeFrame(frame));
+  };
+
+  #onPacket(packet: Packet | DecodeError): void {
     switch (packet.type) {
       case 'event':
         return this.#dispatch(packet);
@@ -404,7 +441,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       case 'noop':
         return;
     }
-  };
+  }
 
   readonly #onError = (event: WebSocketEventLike): void => {
     // A close event follows; it decides what to do, with this error as its reason.
@@ -463,48 +500,49 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#emitter.emit('open', { sid, reconnected });
   }
 
+  /**
+   * An event the fast path left: on another namespace, with an ack id, a name with escapes or numbers,
+   * or one nobody listens to while an iterator or an unknownEvent listener wants every event.
+   */
   #dispatch(head: EventHead): void {
     if (head.namespace !== '/') return;
-    let entry: EventEntry | undefined;
-    const spelling = this.#listenedSpelling(head);
-    if (spelling !== undefined) entry = events[spelling];
-    else if (this.#queues.size > 0 || this.#emitter.has('unknownEvent')) {
+    let entry = this.#listened.get(head.name)?.entry;
+    if (entry === undefined) {
+      if (!this.#wantsEveryEvent) return;
       // The generated table has no prototype, so a name such as "toString" finds nothing.
       entry = events[head.name];
-      if (entry !== undefined && !this.#emitter.has(entry.name) && this.#queues.size === 0) return;
-    } else return;
+      // A spec event nobody listens to is not unknown: only an iterator wants it.
+      if (entry !== undefined && this.#queues.size === 0) return;
+    }
     const decoded = decodeEventArgs(head);
     if (decoded.type === 'invalid')
       return this.#report('INVALID_FRAME', `${decoded.reason}; the event was dropped`, 'drop');
     const payload = decoded.args[0];
     if (entry === undefined) return this.#deliver('unknownEvent', { name: head.name, payload });
-    if (this.#validation !== 'off') {
-      const result = toResult(entry, payload);
-      if (!result.ok) {
-        this.#deliver('invalidPayload', { name: head.name, payload, errors: result.errors });
+    this.#deliverEvent(entry, head.name, payload);
+  }
+
+  /** Validates (unless off) and delivers a spec event received as `name`, one of its wire spellings. */
+  #deliverEvent(entry: EventEntry, name: string, payload: unknown): void {
+    // Only a failed validation pays for describing it; unknown fields alone leave the payload valid.
+    if (this.#validation !== 'off' && !entry.validate(payload)) {
+      const { errors } = describeErrors(entry.validate.errors ?? []);
+      if (errors.length > 0) {
+        this.#deliver('invalidPayload', { name, payload, errors });
         if (this.#validation === 'strict') return;
       }
     }
     this.#deliver(entry.name, payload as ClientEventMap[EventName]);
   }
 
-  /**
-   * The wire spelling of a listened event that the frame's name is, compared in place: an event nobody
-   * listens to makes no string, no table lookup and no JSON parse.
-   */
-  #listenedSpelling(head: EventHead): string | undefined {
-    const candidates = this.#wantedByLength[head.nameLength];
-    if (candidates === undefined) return undefined;
-    for (const spelling of candidates) if (head.nameIs(spelling)) return spelling;
-    return undefined;
+  #updateWantsEveryEvent(): void {
+    this.#wantsEveryEvent = this.#queues.size > 0 || this.#emitter.has('unknownEvent');
   }
 
-  #indexWantedNames(): void {
-    const byLength: Array<string[] | undefined> = [];
-    for (const name of this.#emitter.names()) {
-      for (const wire of WIRE_SPELLINGS.get(name) ?? []) (byLength[wire.length] ??= []).push(wire);
-    }
-    this.#wantedByLength = byLength;
+  #indexListened(): void {
+    const listened: ListenedEvent[] = [];
+    for (const name of this.#emitter.names()) listened.push(...(SPELLINGS.get(name) ?? []));
+    this.#listened = new ListenedEvents(listened);
   }
 
   #deliver<K extends ClientEvent['name']>(name: K, payload: ClientEventMap[K]): void {
@@ -598,12 +636,12 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 }
 
 /** Every wire spelling of each event, by its canonical name. */
-const WIRE_SPELLINGS: ReadonlyMap<keyof ClientEventMap, readonly string[]> = (() => {
-  const spellings = new Map<keyof ClientEventMap, string[]>();
-  for (const [wire, entry] of Object.entries(events)) {
+const SPELLINGS: ReadonlyMap<keyof ClientEventMap, readonly ListenedEvent[]> = (() => {
+  const spellings = new Map<keyof ClientEventMap, ListenedEvent[]>();
+  for (const [spelling, entry] of Object.entries(events)) {
     const known = spellings.get(entry.name);
-    if (known) known.push(wire);
-    else spellings.set(entry.name, [wire]);
+    if (known) known.push({ spelling, entry });
+    else spellings.set(entry.name, [{ spelling, entry }]);
   }
   return spellings;
 })();
@@ -641,3 +679,9 @@ function describe(error: unknown): string {
 }
 
 function ignore(): void {}
+
+/** Whether the name of `42["Name"...`, which ends at `nameEnd`, has a backslash: memchr is quicker than a loop over the name. */
+function hasEscape(frame: string, nameEnd: number): boolean {
+  const backslash = frame.indexOf('\\', EVENT_NAME_START);
+  return backslash !== -1 && backslash < nameEnd;
+}

@@ -96,6 +96,7 @@ export interface EventArgs {
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const QUOTE = 34;
+const BACKSLASH = 92;
 const SLASH = 47;
 const COMMA = 44;
 const OPEN_BRACKET = 91;
@@ -103,6 +104,7 @@ const CLOSE_BRACKET = 93;
 // Longer ack ids would lose precision as a JavaScript number.
 const MAX_ACK_ID_DIGITS = 15;
 const PREVIEW_LENGTH = 40;
+const TRAILING_NULL = ',null';
 const MESSAGE = DIGIT_0 + EnginePacketType.message;
 const EVENT = DIGIT_0 + SocketPacketType.event;
 
@@ -134,6 +136,46 @@ export function decodeFrame(frame: unknown): Packet | DecodeError {
     default:
       return invalid(`unknown engine.io packet type ${JSON.stringify(frame[0])} in ${preview(frame)}`);
   }
+}
+
+/** Where the name starts in `42["Name",...]`, the frame of nearly every event. */
+export const EVENT_NAME_START = 4;
+
+/**
+ * For a frame `42["Name"...` (an event on the default namespace without an ack id), the index of the
+ * first quote after the name's opening quote; -1 for any other frame. The client's fast path: with
+ * `EVENT_NAME_START` it bounds the name's raw text, which equals a plain name (no escapes) exactly
+ * when the parsed name does. A name with escapes matches no plain one, so the raw text of one is never
+ * misread; whoever drops a frame for its name must look for a backslash first.
+ */
+export function eventNameEnd(frame: string): number {
+  if (
+    frame.charCodeAt(0) !== MESSAGE ||
+    frame.charCodeAt(1) !== EVENT ||
+    frame.charCodeAt(2) !== OPEN_BRACKET ||
+    frame.charCodeAt(3) !== QUOTE
+  ) {
+    return -1;
+  }
+  return frame.indexOf('"', EVENT_NAME_START);
+}
+
+/**
+ * The payload of `42["Name",payload]`, or of `42["Name",payload,null]` as sent since 2023, whose name
+ * ends at `nameEnd` (from `eventNameEnd`), parsed without the array and the name around it. Undefined,
+ * which JSON never yields, for any other shape and for invalid JSON: `decodeFrame` then reads the frame
+ * and says what is wrong with it. Never throws.
+ */
+export function parseEventPayload(frame: string, nameEnd: number): unknown {
+  const start = nameEnd + 2;
+  let end = frame.length - 1;
+  if (frame.charCodeAt(nameEnd + 1) !== COMMA || frame.charCodeAt(end) !== CLOSE_BRACKET) return undefined;
+  // A quote after a backslash may be an escaped one inside the name: only the general decoder can tell.
+  if (frame.charCodeAt(nameEnd - 1) === BACKSLASH) return undefined;
+  // The trailing null: a payload followed by anything else fails to parse and takes the general path.
+  if (end - TRAILING_NULL.length > start && endsWithNull(frame, end)) end -= TRAILING_NULL.length;
+  const payload = parseJson(frame.slice(start, end), 0);
+  return payload === PARSE_FAILED ? undefined : payload;
 }
 
 /** Parses the arguments of an event read by `decodeFrame`. Never throws. */
@@ -274,6 +316,14 @@ function parseJson(frame: string, start: number): unknown {
   } catch {
     return PARSE_FAILED;
   }
+}
+
+// Compared by character: `endsWith(text, position)` takes several times longer (V8, Node 20).
+function endsWithNull(frame: string, end: number): boolean {
+  for (let i = 1; i <= TRAILING_NULL.length; i++) {
+    if (frame.charCodeAt(end - i) !== TRAILING_NULL.charCodeAt(TRAILING_NULL.length - i)) return false;
+  }
+  return true;
 }
 
 function invalid(reason: string): DecodeError {

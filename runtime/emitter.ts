@@ -70,7 +70,8 @@ export class TypedEmitter<Events extends object, Origin = void> {
   emit<K extends keyof Events>(name: K, payload: Events[K], origin: Origin): void {
     const registrations = this.#registrations.get(name);
     if (registrations === undefined) return;
-    for (const registration of registrations) {
+    for (let i = 0; i < registrations.length; i++) {
+      const registration = registrations[i] as Registration;
       if (registration.once) this.#remove(name, registration);
       try {
         (registration.listener as Listener<Events[K], Origin>)(payload, origin);

@@ -523,6 +523,77 @@ frames('unknown names (numeric ones too) arrive as unknownEvent, and the 2023 tr
   );
 });
 
+frames('a listened event arrives whatever the shape of its frame', async () => {
+  const payload = JSON.stringify(TYPING);
+  const shapes = [
+    TYPING_FRAME,
+    `42["ChatChannelTyping",${payload},null]`,
+    `42[ "ChatChannelTyping" , ${payload} ]`,
+    `42["Chat\\u0043hannelTyping",${payload}]`,
+    `427["ChatChannelTyping",${payload}]`,
+  ];
+  await withRaw(
+    (socket) => {
+      for (const frame of shapes) socket.send(frame);
+      socket.send(`42["ChatChannelHidden",{"type":"ChatChannelHidden","channelId":"${CHANNEL_ID}"}]`);
+    },
+    {},
+    async (_peer, client) => {
+      const errors = collect(client, 'error');
+      const typing = collect(client, 'ChatChannelTyping');
+      const last = next(client, 'ChatChannelHidden');
+      await client.connect();
+      await last;
+      assert.equal(typing, shapes.map(() => TYPING));
+      assert.equal(errors, []);
+    },
+  );
+});
+
+frames('a listened event with invalid json is reported once and dropped', async () => {
+  await withRaw(
+    (socket) => {
+      socket.send('42["ChatChannelTyping",{oops}]');
+      socket.send(TYPING_FRAME);
+    },
+    {},
+    async (_peer, client) => {
+      const errors = collect(client, 'error');
+      const typing = collect(client, 'ChatChannelTyping');
+      const delivered = next(client, 'ChatChannelTyping');
+      await client.connect();
+      await delivered;
+      assert.is(errors.length, 1);
+      assert.is(errors[0]?.code, 'INVALID_FRAME');
+      assert.match(errors[0]?.message ?? '', 'ChatChannelTyping');
+      assert.equal(typing, [TYPING]);
+    },
+  );
+});
+
+frames('a name one character away from a listened one reaches unknownEvent, not that listener', async () => {
+  const near = ['ChatChannelTypinG', 'XhatChannelTyping', 'ChatChannel_yping'];
+  await withRaw(
+    (socket) => {
+      for (const name of near) socket.send(`42${JSON.stringify([name, TYPING])}`);
+      socket.send(TYPING_FRAME);
+    },
+    {},
+    async (_peer, client) => {
+      const unknown: UnknownEvent[] = collect(client, 'unknownEvent');
+      const typing = collect(client, 'ChatChannelTyping');
+      const delivered = next(client, 'ChatChannelTyping');
+      await client.connect();
+      await delivered;
+      assert.equal(typing, [TYPING]);
+      assert.equal(
+        unknown.map((event) => event.name),
+        near,
+      );
+    },
+  );
+});
+
 frames('another wire spelling of an event reaches the listener of its canonical name', async () => {
   const alias = Object.keys(events).find((wire) => events[wire]?.name !== wire);
   if (alias === undefined) return;

@@ -9,6 +9,9 @@ import {
   encodeEvent,
   encodePing,
   encodePong,
+  eventNameEnd,
+  EVENT_NAME_START,
+  parseEventPayload,
   type DecodeError,
   type EventHead,
   type Packet,
@@ -166,6 +169,68 @@ args('reports a truncated payload as invalid, naming the event', () => {
 args.run();
 // #endregion
 
+// #region fast path
+const fast = suite('eventNameEnd and parseEventPayload');
+
+const NAME_ENDS: Array<{ given: string; want: number }> = [
+  { given: '42["ChatChannelTyping",{}]', want: EVENT_NAME_START + 'ChatChannelTyping'.length },
+  { given: '42["logout"]', want: EVENT_NAME_START + 'logout'.length },
+  // The raw text ends at the escaped quote: compared with plain names, it matches none of them.
+  { given: '42["a\\"b",1]', want: EVENT_NAME_START + 2 },
+  { given: '42["unterminated', want: -1 },
+  { given: '42[17,{}]', want: -1 },
+  { given: '42[ "spaced",1]', want: -1 },
+  { given: '4217["x",{}]', want: -1 },
+  { given: '42/ns,["x",{}]', want: -1 },
+  { given: '43["x"]', want: -1 },
+  { given: '2', want: -1 },
+  { given: '', want: -1 },
+];
+
+for (const { given, want } of NAME_ENDS) {
+  fast(`finds the end of the name in ${JSON.stringify(given)} at ${want}`, () => {
+    assert.is(eventNameEnd(given), want);
+  });
+}
+
+const PAYLOADS: Array<{ given: string; want: unknown }> = [
+  { given: '42["x",{"a":1}]', want: { a: 1 } },
+  { given: '42["x",{"a":1},null]', want: { a: 1 } },
+  { given: '42["x",null]', want: null },
+  { given: '42["x",[1,null]]', want: [1, null] },
+  { given: '42["x","a,null"]', want: 'a,null' },
+  { given: '42["x", {"a":1} ]', want: { a: 1 } },
+  { given: '42["x",0]', want: 0 },
+  // Shapes the general decoder reads instead: no payload, another separator, more arguments, bad JSON.
+  { given: '42["x"]', want: undefined },
+  { given: '42["x" ,1]', want: undefined },
+  { given: '42["x",1,2]', want: undefined },
+  { given: '42["x",{"a":1}, null]', want: undefined },
+  { given: '42["x",{"a":', want: undefined },
+  { given: '42["x",{not json}]', want: undefined },
+  { given: '42["x",]', want: undefined },
+  // The first quote is an escaped one inside the name `a",[`.
+  { given: '42["a\\",[","]"]', want: undefined },
+  { given: '42["a\\",1",2]', want: undefined },
+];
+
+for (const { given, want } of PAYLOADS) {
+  fast(`reads the payload of ${JSON.stringify(given)} as ${JSON.stringify(want) ?? 'undefined (general path)'}`, () => {
+    assert.equal(parseEventPayload(given, eventNameEnd(given)), want);
+  });
+}
+
+fast('where it reads a payload, the general decoder reads the same first argument', () => {
+  for (const { given, want } of PAYLOADS) {
+    if (want === undefined) continue;
+    const decoded = decodeEventArgs(decodeFrame(given) as EventHead);
+    assert.equal(decoded.type === 'args' ? decoded.args[0] : decoded, want, given);
+  }
+});
+
+fast.run();
+// #endregion
+
 // #region encoders
 const encode = suite('encoders');
 
@@ -292,6 +357,21 @@ properties('well-formed event frames decode as socket.io-parser 3.x decodes them
       assert.equal(decodeEventArgs(head), { type: 'args', args: reference?.data.slice(1) });
     }),
     { numRuns: 10_000 },
+  );
+});
+
+properties('where the fast path reads a payload, it is the first argument the general decoder reads', () => {
+  fc.assert(
+    fc.property(anyFrame, (frame) => {
+      const nameEnd = eventNameEnd(frame);
+      if (nameEnd === -1) return;
+      const payload = parseEventPayload(frame, nameEnd);
+      if (payload === undefined) return;
+      const decoded = decodeEventArgs(decodeFrame(frame) as EventHead);
+      assert.is(decoded.type, 'args', frame);
+      assert.equal((decoded as { args: unknown[] }).args[0], payload, frame);
+    }),
+    { numRuns: 100_000 },
   );
 });
 

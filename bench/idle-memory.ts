@@ -1,0 +1,35 @@
+/** Idle memory: the heap each of 100 open connections to a local socket.io@2 peer holds, GatewayClient and socket.io-client@2. */
+import { runChild, startChild } from './children.js';
+import type { Row } from './report.js';
+
+const PEER = new URL('./end-to-end-peer.ts', import.meta.url);
+const CLIENT = new URL('./idle-memory-client.ts', import.meta.url);
+
+interface Memory {
+  readonly heapBytesPerConnection: number;
+}
+
+/** The idle-memory figure (reported, no target). */
+export async function idleMemory(connections = 100): Promise<Row[]> {
+  // The end-to-end peer with an empty backlog: it only accepts connections.
+  const peer = startChild(PEER, ['0']);
+  try {
+    const { url } = await peer.next<{ url: string }>();
+    const measure = (kind: string): Promise<Memory> => runChild<Memory>(CLIENT, [kind, url, String(connections)], ['--expose-gc']);
+    const ours = await measure('GatewayClient');
+    const theirs = await measure('socket.io-client');
+    const kb = (memory: Memory): string => `${(memory.heapBytesPerConnection / 1024).toFixed(1)} KB heap`;
+    return [
+      {
+        figure: `idle client memory, per connection over ${connections} connections`,
+        baseline: `socket.io-client@2: ${kb(theirs)}`,
+        measured: kb(ours),
+        target: '',
+        pass: undefined,
+      },
+    ];
+  } finally {
+    peer.process.stdin?.end();
+    await peer.exited;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * `validate` over a generated JSON-lines capture of the mix (500 MB by default, in the temp folder,
+ * deleted afterwards), against a floor child that only reads and parses each line: the throughput
+ * ratio, and validate's peak RSS.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { mixFrames } from './frames.js';
+import { median } from './harness.js';
+import { bounded, times, type Row } from './report.js';
+
+const ROOT = new URL('../', import.meta.url);
+const USAGE = new URL('./exit-usage.ts', import.meta.url).pathname;
+const FLOOR = new URL('./validate-floor.ts', import.meta.url).pathname;
+const CLI = new URL('../cli/main.ts', import.meta.url).pathname;
+const MAX_RSS_MB = 150;
+
+/** Options of `validateLarge`. */
+export interface ValidateLargeOptions {
+  /** The capture's size in MB. Default 500. */
+  readonly megabytes?: number;
+  /** Runs of each side, interleaved. Default 3. */
+  readonly rounds?: number;
+}
+
+interface Usage {
+  readonly wallMs: number;
+  readonly maxRssKb: number;
+}
+
+/** Writes `megabytes` of the mix as `{"direction":"in","data":"42[...]"}` lines. */
+export async function writeCapture(path: string, megabytes: number): Promise<number> {
+  const chunk = `${mixFrames()
+    .map((frame) => JSON.stringify({ direction: 'in', data: frame.frame }))
+    .join('\n')}\n`;
+  const out = createWriteStream(path);
+  let written = 0;
+  while (written < megabytes * 1e6) {
+    if (!out.write(chunk)) await once(out, 'drain');
+    written += Buffer.byteLength(chunk);
+  }
+  out.end();
+  await once(out, 'finish');
+  return written;
+}
+
+/** Runs `node --import tsx <args>` with the exit-usage hook; resolves with its usage, rejecting on a failed exit. */
+async function measured(args: readonly string[]): Promise<Usage> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', USAGE, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const usageLines = createInterface({ input: child.stdio[3] as NodeJS.ReadableStream });
+  const usage = new Promise<Usage | undefined>((resolve) => {
+    usageLines.once('line', (line) => resolve(JSON.parse(line) as Usage));
+    usageLines.once('close', () => resolve(undefined));
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const result = await usage;
+  if (code !== 0 || result === undefined) throw new Error(`${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+  return result;
+}
+
+/** The `validate` figure: throughput ratio against the floor, and peak RSS. */
+export async function validateLarge(options: ValidateLargeOptions = {}): Promise<Row[]> {
+  const { megabytes = 500, rounds = 3 } = options;
+  const figure = `validate over a ${megabytes} MB JSON-lines capture of the mix`;
+  if (!existsSync(join(ROOT.pathname, 'cli/validate/command.ts'))) {
+    const missing = { baseline: 'readline + JSON.parse per line', measured: 'not available', pass: undefined };
+    return [
+      { figure: `${figure}, throughput`, ...missing, target: 'at least 0.60x the floor', note: 'not available: cli/validate is missing' },
+      { figure: `${figure}, peak RSS`, ...missing, target: `under ${MAX_RSS_MB} MB`, note: 'not available: cli/validate is missing' },
+    ];
+  }
+  const path = join(tmpdir(), `guilded-gateway-bench-${process.pid}.jsonl`);
+  try {
+    await writeCapture(path, megabytes);
+    const { size } = await stat(path);
+    const floorMs: number[] = [];
+    const validateMs: number[] = [];
+    const rssKb: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      floorMs.push((await measured([FLOOR, path])).wallMs);
+      const usage = await measured([CLI, 'validate', path, '--fail-on', 'never']);
+      validateMs.push(usage.wallMs);
+      rssKb.push(usage.maxRssKb);
+    }
+    const mbPerS = (ms: number): number => size / 1e6 / (ms / 1000);
+    const floor = mbPerS(median(floorMs));
+    const ours = mbPerS(median(validateMs));
+    const peakMb = Math.max(...rssKb) / 1024;
+    return [
+      bounded(
+        {
+          figure: `${figure}, throughput`,
+          baseline: `readline + JSON.parse per line: ${floor.toFixed(0)} MB/s`,
+          measured: `${ours.toFixed(0)} MB/s = ${times(ours / floor)} the floor`,
+        },
+        ours / floor,
+        { min: 0.6 },
+        (value) => `${times(value)} the floor`,
+      ),
+      bounded(
+        { figure: `${figure}, peak RSS`, baseline: '', measured: `${peakMb.toFixed(0)} MB` },
+        peakMb,
+        { max: MAX_RSS_MB },
+        (value) => `${value.toFixed(0)} MB`,
+      ),
+    ];
+  } finally {
+    await rm(path, { force: true });
+  }
+}
