@@ -1,5 +1,5 @@
 import { commands, events } from '../../generated/index.js';
-import { decodeEventArgs, decodeFrame } from '../../runtime/codec.js';
+import { EVENT_NAME_START, decodeEventArgs, decodeFrame, eventNameEnd, parseEventPayload } from '../../runtime/codec.js';
 import type { Direction } from './frames.js';
 
 /** The Engine.IO and socket.io packets that carry no payload to check: counted, not validated. */
@@ -25,6 +25,15 @@ const PACKETS = Object.fromEntries(
  * commands, and a frame of unknown direction is an event unless its name is only a command's.
  */
 export function classify(data: string | Uint8Array, direction: Direction): Classified {
+  // Nearly every frame is 42["Name",{...}]: parse only its payload, as the client does.
+  if (typeof data === 'string') {
+    const nameEnd = eventNameEnd(data);
+    if (nameEnd > EVENT_NAME_START) {
+      const name = data.slice(EVENT_NAME_START, nameEnd);
+      const payload = name.includes('\\') ? undefined : parseEventPayload(data, nameEnd);
+      if (payload !== undefined) return eventOrCommand(name, payload, direction);
+    }
+  }
   const packet = decodeFrame(data);
   switch (packet.type) {
     case 'invalid':
@@ -32,9 +41,7 @@ export function classify(data: string | Uint8Array, direction: Direction): Class
     case 'event': {
       const args = decodeEventArgs(packet);
       if (args.type === 'invalid') return { kind: 'invalid', reason: args.reason };
-      const name = packet.name;
-      const isCommand = direction === 'out' || (direction === 'unknown' && events[name] === undefined && commands[name] !== undefined);
-      return { kind: isCommand ? 'command' : 'event', name, payload: args.args[0] };
+      return eventOrCommand(packet.name, args.args[0], direction);
     }
     case 'open':
       // The decoder fills in defaults; the spec's hello schema is checked against what was sent.
@@ -42,4 +49,9 @@ export function classify(data: string | Uint8Array, direction: Direction): Class
     default:
       return PACKETS[packet.type];
   }
+}
+
+function eventOrCommand(name: string, payload: unknown, direction: Direction): Classified {
+  const isCommand = direction === 'out' || (direction === 'unknown' && events[name] === undefined && commands[name] !== undefined);
+  return { kind: isCommand ? 'command' : 'event', name, payload };
 }
