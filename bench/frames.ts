@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { seededRandom } from '../generator/emit/seeded-random.js';
 
 /** One kind of frame. */
 export type FrameKind = 'typing' | 'chat' | 'team';
@@ -34,18 +35,6 @@ function example(file: string, name: string, index = 0): Record<string, unknown>
   const found = doc.events[name]?.examples[index];
   if (found === undefined) throw new Error(`spec/events/${file} has no example ${index} of ${name}`);
   return found as Record<string, unknown>;
-}
-
-/** A deterministic generator, so every run and every process sees the same frames. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 function uuid(next: () => number): string {
@@ -107,13 +96,13 @@ export function makeFrame(kind: FrameKind, next: () => number): Frame {
 
 /** `count` frames of one kind, all different. */
 export function framesOf(kind: FrameKind, count: number, seed = 1): Frame[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => makeFrame(kind, next));
 }
 
 /** `count` frames in the mix's proportions, shuffled deterministically. */
 export function mixFrames(count = 1000, seed = 1): Frame[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   // Frames of a kind differ only in ids; a few of each, reused, keep building fast.
   const pool = {
     typing: framesOf('typing', 64, seed + 1),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Spec } from '../load/model.js';
 import { notice } from './notice.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * generated/samples/session.har: a made-up but realistic minute and a half of a user socket, as Chrome
@@ -69,7 +70,7 @@ class Session {
 
   constructor(spec: Spec) {
     this.spec = spec;
-    this.random = mulberry32(SEED);
+    this.random = seededRandom(SEED);
     const clientId = spec.connection.query.find((parameter) => parameter.name === 'guildedClientId');
     this.myClient = required(clientId?.example, 'an example value of the guildedClientId query parameter');
   }
@@ -447,16 +448,4 @@ function harDocument(spec: Spec, clientId: string, messages: readonly HarMessage
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new MissingExample(`sample capture: the spec has no ${what}`);
   return value;
-}
-
-/** A small seeded generator (mulberry32): the same ids and jitter on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
