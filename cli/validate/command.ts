@@ -8,7 +8,7 @@ import { buildReport, EXIT_USAGE, FAIL_ON, type FailOn } from './report.js';
 
 const USAGE = 'usage: guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]\n';
 
-/** Validates captures against the spec; resolves to the exit code (see cli/validate/README-section.md). */
+/** Validates captures against the spec; resolves to the exit code (see README.md, "Exit codes"). */
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {

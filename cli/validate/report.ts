@@ -1,6 +1,6 @@
 /**
  * The report of a validate run as plain data: what `--json` prints (its shape is documented in
- * cli/validate/README-section.md and only grows), and what the readable output is drawn from.
+ * README.md, "--json", and only grows), and what the readable output is drawn from.
  */
 import type { PacketName } from './classify.js';
 import type { Checker, InvalidFrame, PayloadFailure } from './check.js';
