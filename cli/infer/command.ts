@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Document } from 'yaml';
 import { formatLocation } from '../validate/frames.js';
 import { ProblemLog, readInputs } from '../validate/read-all.js';
@@ -11,6 +10,7 @@ import { Redactor } from '../validate/redact.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../validate/report.js';
 import { Collector } from './collect.js';
 import { eventsDocument, newFieldsComment, newFieldsData, styled, toText, unproposable } from './to-yaml.js';
+import { parseCommandArgs } from '../arguments.js';
 
 const USAGE = 'usage: guilded-gateway infer <files or folders...> [--write DIR]\n';
 const NEW_FIELDS_FILE = 'new-fields.yaml';
@@ -22,22 +22,9 @@ const NEW_FIELDS_HEADER =
  * the new fields of known events. Resolves to 0, 1 when some input could not be read, 2 on bad usage.
  */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { write: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(args, { write: { type: 'string' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT_OK;
-  }
   if (positionals.length === 0) {
     process.stderr.write(`no files or folders to read\n${USAGE}`);
     return EXIT_USAGE;

@@ -1,10 +1,10 @@
 /** `guilded-gateway replay <capture> [--port N] [--speed X]`: serve a capture as a local gateway. */
-import { parseArgs } from 'node:util';
 import { readCapture } from './capture.js';
 import { describeReplayEvent, formatDuration } from './format.js';
 import { GATEWAY_PATHS } from './handshake.js';
 import { buildSchedule } from './schedule.js';
 import { startReplay } from './server.js';
+import { parseCommandArgs } from '../arguments.js';
 
 const USAGE = 'usage: guilded-gateway replay <capture> [--port N] [--speed X]\n';
 const EXIT_FAILED = 1;
@@ -14,25 +14,13 @@ const PROBLEMS_SHOWN = 3;
 
 /** Replays a capture to every client that connects, until SIGINT or SIGTERM; resolves to the exit code. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        port: { type: 'string', default: '0' },
-        speed: { type: 'string', default: '1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs(
+    args,
+    { port: { type: 'string', default: '0' }, speed: { type: 'string', default: '1' } },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) return usageError('give exactly one capture file');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) {

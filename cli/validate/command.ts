@@ -1,35 +1,22 @@
 /** `guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]`. */
-import { parseArgs } from 'node:util';
 import { Checker } from './check.js';
 import { ProblemLog, readInputs } from './read-all.js';
 import { Redactor } from './redact.js';
 import { renderReport } from './render.js';
 import { buildReport, EXIT_USAGE, FAIL_ON, type FailOn } from './report.js';
+import { parseCommandArgs } from '../arguments.js';
 
 const USAGE = 'usage: guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]\n';
 
 /** Validates captures against the spec; resolves to the exit code (see README.md, "Exit codes"). */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'fail-on': { type: 'string', default: 'invalid' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    { json: { type: 'boolean', default: false }, 'fail-on': { type: 'string', default: 'invalid' } },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) {
     process.stderr.write(`--fail-on ${JSON.stringify(values['fail-on'])} is none of ${FAIL_ON.join(', ')}\n${USAGE}`);
