@@ -19,7 +19,10 @@ export interface ValidationResult {
   readonly unknownFields: readonly string[];
 }
 
-const UNKNOWN: ValidationResult = Object.freeze({ ok: true, known: false, errors: Object.freeze([]), unknownFields: Object.freeze([]) });
+const NOTHING: readonly never[] = Object.freeze([]);
+const UNKNOWN: ValidationResult = Object.freeze({ ok: true, known: false, errors: NOTHING, unknownFields: NOTHING });
+// Shared: a valid payload, the common case on a hot path such as validate's, allocates no result.
+const VALID: ValidationResult = Object.freeze({ ok: true, known: true, errors: NOTHING, unknownFields: NOTHING });
 
 /** A JSON pointer segment, escaped as RFC 6901 requires. */
 const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -43,7 +46,7 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
 
 /** Runs a generated validator and shapes what it found. */
 export function runValidator(validate: ValidateFunction, payload: unknown): ValidationResult {
-  if (validate(payload)) return { ok: true, known: true, errors: [], unknownFields: [] };
+  if (validate(payload)) return VALID;
   const { errors, unknownFields } = describeErrors(validate.errors ?? []);
   return { ok: errors.length === 0, known: true, errors, unknownFields };
 }
@@ -64,8 +67,8 @@ export function validateCommand(name: string, payload: unknown): ValidationResul
   if (entry && !entry.hasPayload) {
     // A bare command (42["logout"]) is valid exactly when nothing is attached.
     return payload === undefined
-      ? { ok: true, known: true, errors: [], unknownFields: [] }
-      : { ok: false, known: true, errors: [{ pointer: '', message: `${name} is sent without a payload` }], unknownFields: [] };
+      ? VALID
+      : { ok: false, known: true, errors: [{ pointer: '', message: `${name} is sent without a payload` }], unknownFields: NOTHING };
   }
   return toResult(entry, payload);
 }

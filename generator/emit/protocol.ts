@@ -42,13 +42,3 @@ export function emitProtocol(spec: Spec, inputs: readonly string[]): string {
     constant('SESSION_ENDING_CLOSE_CODES', endingCodes, doc('Close codes that end the session when the client closes with them; any other close leaves it to time out.')),
   ]);
 }
-
-/** generated/index.ts: the generated package's entry. */
-export function emitIndex(inputs: readonly string[]): string {
-  return printFile('index.ts', header(inputs), [
-    `export * from './types.js';`,
-    `export * from './protocol.js';`,
-    `export * from './dispatcher.js';`,
-    `export type { ValidateFunction, ValidationError } from './validators.js';`,
-  ]);
-}

@@ -3,8 +3,8 @@ import type { Spec, SchemaNode } from './model.js';
 import { walkNode, type NodeRole } from './walk.js';
 import type { SpecPath, YamlFile } from './yaml-file.js';
 
-/** Names the generator itself declares in generated/types.ts; a spec entry may not take them. */
-export const RESERVED_TYPE_NAMES = [
+/** Names the generated package declares itself (types.ts, dispatcher.ts, validators.d.ts); a spec entry may not take them. */
+const RESERVED_TYPE_NAMES = new Set([
   'EventPayloadMap',
   'EventName',
   'ReceivedEvent',
@@ -12,7 +12,12 @@ export const RESERVED_TYPE_NAMES = [
   'CommandName',
   'SentCommand',
   'Hello',
-];
+  'EventEntry',
+  'CommandEntry',
+  'EvidenceStatus',
+  'ValidateFunction',
+  'ValidationError',
+]);
 
 const SCALAR_TYPES: Record<string, string> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean' };
 
@@ -33,13 +38,12 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
 
   // One namespace for every generated type name, so a collision names both places.
   const typeNames = new Map<string, { file: YamlFile; path: SpecPath }>();
-  for (const reserved of RESERVED_TYPE_NAMES) typeNames.set(reserved, { file: undefined as unknown as YamlFile, path: [] });
   const claimTypeName = (name: string, file: YamlFile, path: SpecPath) => {
     const earlier = typeNames.get(name);
-    if (!earlier) {
-      typeNames.set(name, { file, path });
-    } else if (!earlier.file) {
+    if (RESERVED_TYPE_NAMES.has(name)) {
       report(file, path, `the type name ${name} is reserved by the generator`, true);
+    } else if (!earlier) {
+      typeNames.set(name, { file, path });
     } else {
       const at = earlier.file.position(earlier.path, true);
       report(file, path, `the type name ${name} is also generated for ${earlier.file.file}:${at.line}:${at.col}`, true);

@@ -109,6 +109,11 @@ const cases: { name: string; given: Record<string, string | null>; want: string[
     want: ['spec/objects/message.yaml:6:11: give this field a type (or a $ref, enum or const)'],
   },
   {
+    name: 'an object may not take a name the generated package declares itself',
+    given: { 'objects/reserved.yaml': 'objects:\n  EventEntry:\n    properties:\n      id: { type: string }\n' },
+    want: ['spec/objects/reserved.yaml:2:3: the type name EventEntry is reserved by the generator'],
+  },
+  {
     name: 'an enum value of the wrong type is refused',
     given: { 'objects/message.yaml': BASE['objects/message.yaml']!.replace('editedAt:', 'kind: { type: string, enum: [default, 2] }\n      editedAt:') },
     want: ['spec/objects/message.yaml:7:45: 2 is not of type string'],
