@@ -14,8 +14,10 @@ export interface EventEntry {
   readonly aliases: readonly string[];
   readonly status: EvidenceStatus;
   readonly description: string;
-  /** The standalone ajv validator of the payload. */
+  /** The fast validator of the payload: true when it matches the spec and has no unknown field. */
   readonly validate: ValidateFunction;
+  /** The validator's export name, the same in validators.js and in the full report, validators-report.cjs. */
+  readonly validatorName: string;
 }
 
 /** What the dispatcher knows about one command. */
@@ -27,6 +29,7 @@ export interface CommandEntry {
   readonly status: EvidenceStatus;
   readonly description: string;
   readonly validate: ValidateFunction;
+  readonly validatorName: string;
 }
 
 function freezeTable<T>(rows: Record<string, T>): Readonly<Record<string, T>> {
@@ -40,6 +43,7 @@ const eventEntries = {
       status: "fields",
       description: "Content was posted in a non-chat channel: a doc, forum topic, list item, media post, availability, calendar event or announcement. Exactly one of doc, thread, listItem, media, availability, event and announcement is present, matching the channel's contentType.",
       validate: validators.validateTeamChannelContentCreatedPayload,
+      validatorName: "validateTeamChannelContentCreatedPayload",
     },
     TEAM_CHANNEL_CONTENT_CREATED_SILENT: {
       name: "TEAM_CHANNEL_CONTENT_CREATED_SILENT",
@@ -47,6 +51,7 @@ const eventEntries = {
       status: "name-only",
       description: "Content was posted without a notification (presumably the silent twin of TEAM_CHANNEL_CONTENT_CREATED). No source shows its fields.",
       validate: validators.validateTeamChannelContentCreatedSilentPayload,
+      validatorName: "validateTeamChannelContentCreatedSilentPayload",
     },
     TEAM_CHANNEL_CONTENT_UPDATED: {
       name: "TEAM_CHANNEL_CONTENT_UPDATED",
@@ -54,6 +59,7 @@ const eventEntries = {
       status: "fields",
       description: "Content in a non-chat channel was edited. It has the envelope of TEAM_CHANNEL_CONTENT_CREATED and carries the updated doc, thread, listItem, media, availability, event or announcement (at most one). updatedBy, contentId and guildedClientId are absent when a reply or a simple flag (such as a forum lock, sent as reply) changes. Forum reply edits arrive here too. List reorders carry orderedListItemIds or listItemIds and no usable contentId.",
       validate: validators.validateTeamChannelContentUpdatedPayload,
+      validatorName: "validateTeamChannelContentUpdatedPayload",
     },
     TEAM_CHANNEL_CONTENT_DELETED: {
       name: "TEAM_CHANNEL_CONTENT_DELETED",
@@ -61,6 +67,7 @@ const eventEntries = {
       status: "fields",
       description: "Content in a non-chat channel was deleted.",
       validate: validators.validateTeamChannelContentDeletedPayload,
+      validatorName: "validateTeamChannelContentDeletedPayload",
     },
     TEAM_CHANNEL_CONTENT_REPLY_CREATED: {
       name: "TEAM_CHANNEL_CONTENT_REPLY_CREATED",
@@ -68,6 +75,7 @@ const eventEntries = {
       status: "fields",
       description: "Someone replied to (commented on) a doc, forum topic, media post, calendar event or announcement.",
       validate: validators.validateTeamChannelContentReplyCreatedPayload,
+      validatorName: "validateTeamChannelContentReplyCreatedPayload",
     },
     TEAM_CHANNEL_CONTENT_REPLY_UPDATED: {
       name: "TEAM_CHANNEL_CONTENT_REPLY_UPDATED",
@@ -75,6 +83,7 @@ const eventEntries = {
       status: "fields",
       description: "A reply to channel content was edited. contentId is the reply's id, not the parent's: the payload does not name the parent. Forum reply edits arrive as TEAM_CHANNEL_CONTENT_UPDATED instead (gpy).",
       validate: validators.validateTeamChannelContentReplyUpdatedPayload,
+      validatorName: "validateTeamChannelContentReplyUpdatedPayload",
     },
     TEAM_CHANNEL_CONTENT_REPLY_DELETED: {
       name: "TEAM_CHANNEL_CONTENT_REPLY_DELETED",
@@ -82,6 +91,7 @@ const eventEntries = {
       status: "fields",
       description: "A reply to channel content was deleted. contentId is the parent; contentReplyId the deleted reply.",
       validate: validators.validateTeamChannelContentReplyDeletedPayload,
+      validatorName: "validateTeamChannelContentReplyDeletedPayload",
     },
     teamContentReactionsAdded: {
       name: "teamContentReactionsAdded",
@@ -89,6 +99,7 @@ const eventEntries = {
       status: "fields",
       description: "A user reacted to channel content (a doc, forum topic, media post, announcement or one of their replies; replies look the same as parents). There is no channelId.",
       validate: validators.validateTeamContentReactionsAddedPayload,
+      validatorName: "validateTeamContentReactionsAddedPayload",
     },
     teamContentReactionsRemoved: {
       name: "teamContentReactionsRemoved",
@@ -96,6 +107,7 @@ const eventEntries = {
       status: "fields",
       description: "A user removed their reaction from channel content (or a reply). There is no channelId.",
       validate: validators.validateTeamContentReactionsRemovedPayload,
+      validatorName: "validateTeamContentReactionsRemovedPayload",
     },
     TeamContentDeleted: {
       name: "TeamContentDeleted",
@@ -103,6 +115,7 @@ const eventEntries = {
       status: "name-only",
       description: "Team content was deleted (name only; no source shows its fields).",
       validate: validators.validateTeamContentDeletedPayload,
+      validatorName: "validateTeamContentDeletedPayload",
     },
     TeamContentOperationsApplied: {
       name: "TeamContentOperationsApplied",
@@ -110,6 +123,7 @@ const eventEntries = {
       status: "name-only",
       description: "Edit operations were applied to team content (presumably collaborative doc edits). No source shows its fields.",
       validate: validators.validateTeamContentOperationsAppliedPayload,
+      validatorName: "validateTeamContentOperationsAppliedPayload",
     },
     TeamContentReplaced: {
       name: "TeamContentReplaced",
@@ -117,6 +131,7 @@ const eventEntries = {
       status: "name-only",
       description: "Team content was replaced as a whole (name only; no source shows its fields).",
       validate: validators.validateTeamContentReplacedPayload,
+      validatorName: "validateTeamContentReplacedPayload",
     },
     TeamContentReplyAdded: {
       name: "TeamContentReplyAdded",
@@ -124,6 +139,7 @@ const eventEntries = {
       status: "name-only",
       description: "A reply was added to team content (name only; no source shows its fields).",
       validate: validators.validateTeamContentReplyAddedPayload,
+      validatorName: "validateTeamContentReplyAddedPayload",
     },
     TeamContentReplyRemoved: {
       name: "TeamContentReplyRemoved",
@@ -131,6 +147,7 @@ const eventEntries = {
       status: "name-only",
       description: "A reply was removed from team content (name only; no source shows its fields).",
       validate: validators.validateTeamContentReplyRemovedPayload,
+      validatorName: "validateTeamContentReplyRemovedPayload",
     },
     teamThreadCreated: {
       name: "teamThreadCreated",
@@ -138,6 +155,7 @@ const eventEntries = {
       status: "name-only",
       description: "A team thread was created (name only; no source shows its fields). Threads otherwise arrive as TemporalChannelCreated.",
       validate: validators.validateTeamThreadCreatedPayload,
+      validatorName: "validateTeamThreadCreatedPayload",
     },
     teamThreadReplyCreated: {
       name: "teamThreadReplyCreated",
@@ -145,6 +163,7 @@ const eventEntries = {
       status: "name-only",
       description: "A reply was posted in a team thread (name only; no source shows its fields).",
       validate: validators.validateTeamThreadReplyCreatedPayload,
+      validatorName: "validateTeamThreadReplyCreatedPayload",
     },
     TeamEventCreated: {
       name: "TeamEventCreated",
@@ -152,6 +171,7 @@ const eventEntries = {
       status: "name-only",
       description: "A calendar event was created (name only; calendar events otherwise arrive as TEAM_CHANNEL_CONTENT_CREATED).",
       validate: validators.validateTeamEventCreatedPayload,
+      validatorName: "validateTeamEventCreatedPayload",
     },
     TeamEventModified: {
       name: "TeamEventModified",
@@ -159,6 +179,7 @@ const eventEntries = {
       status: "name-only",
       description: "A calendar event was changed (name only; no source shows its fields).",
       validate: validators.validateTeamEventModifiedPayload,
+      validatorName: "validateTeamEventModifiedPayload",
     },
     TeamEventRemoved: {
       name: "TeamEventRemoved",
@@ -166,6 +187,7 @@ const eventEntries = {
       status: "fields",
       description: "A calendar event was removed, with every occurrence of a repeating event (named by familyId).",
       validate: validators.validateTeamEventRemovedPayload,
+      validatorName: "validateTeamEventRemovedPayload",
     },
     TeamAvailabilitiesUpdated: {
       name: "TeamAvailabilitiesUpdated",
@@ -173,6 +195,7 @@ const eventEntries = {
       status: "name-only",
       description: "Team availabilities changed (name only; per-channel changes arrive as TeamChannelAvailabilitiesUpdated).",
       validate: validators.validateTeamAvailabilitiesUpdatedPayload,
+      validatorName: "validateTeamAvailabilitiesUpdatedPayload",
     },
     DMChatChannelCreated: {
       name: "DMChatChannelCreated",
@@ -180,6 +203,7 @@ const eventEntries = {
       status: "fields",
       description: "A DM channel with the user was created. Sent to every participant, the creator included, and carries the whole channel.",
       validate: validators.validateDMChatChannelCreatedPayload,
+      validatorName: "validateDMChatChannelCreatedPayload",
     },
     ChatChannelBroadcastCall: {
       name: "ChatChannelBroadcastCall",
@@ -187,6 +211,7 @@ const eventEntries = {
       status: "captured",
       description: "Someone is calling the user in a DM channel (a voice call is ringing). Seen at www.guilded.gg/ws/ in 2023, where the frame carried a trailing null: 42[\"ChatChannelBroadcastCall\",{...},null].",
       validate: validators.validateChatChannelBroadcastCallPayload,
+      validatorName: "validateChatChannelBroadcastCallPayload",
     },
     ChatChannelBroadcastCallResponse: {
       name: "ChatChannelBroadcastCallResponse",
@@ -194,6 +219,7 @@ const eventEntries = {
       status: "captured",
       description: "A participant answered a DM call: accepted it or hung up (a decline comes back as hangup). The client sends the command of the same name to answer. In 2023 the frame carried a trailing null.",
       validate: validators.validateChatChannelBroadcastCallResponsePayload,
+      validatorName: "validateChatChannelBroadcastCallResponsePayload",
     },
     ChatChannelUpdated: {
       name: "ChatChannelUpdated",
@@ -201,6 +227,7 @@ const eventEntries = {
       status: "fields",
       description: "A DM or private channel changed: renamed, its voice participants changed, or a user left it. Only the keys that changed are sent.",
       validate: validators.validateChatChannelUpdatedPayload,
+      validatorName: "validateChatChannelUpdatedPayload",
     },
     ChatChannelTyping: {
       name: "ChatChannelTyping",
@@ -208,6 +235,7 @@ const eventEntries = {
       status: "fields",
       description: "A user started typing in a channel. There is no timestamp and no stop event; clients let the indicator lapse (gs after 1.5 s). The client sends the command of the same name.",
       validate: validators.validateChatChannelTypingPayload,
+      validatorName: "validateChatChannelTypingPayload",
     },
     ChatChannelHidden: {
       name: "ChatChannelHidden",
@@ -215,6 +243,7 @@ const eventEntries = {
       status: "fields",
       description: "The user hid (closed) a DM channel.",
       validate: validators.validateChatChannelHiddenPayload,
+      validatorName: "validateChatChannelHiddenPayload",
     },
     ChatChannelNicknameChanged: {
       name: "ChatChannelNicknameChanged",
@@ -222,6 +251,7 @@ const eventEntries = {
       status: "fields",
       description: "A user's nickname in a channel was set, or reset (nickname null).",
       validate: validators.validateChatChannelNicknameChangedPayload,
+      validatorName: "validateChatChannelNicknameChangedPayload",
     },
     CHANNEL_SEEN: {
       name: "CHANNEL_SEEN",
@@ -229,6 +259,7 @@ const eventEntries = {
       status: "fields",
       description: "The user marked a channel as read (on any of their clients).",
       validate: validators.validateChannelSeenPayload,
+      validatorName: "validateChannelSeenPayload",
     },
     CHANNEL_CONTENT_SEEN: {
       name: "CHANNEL_CONTENT_SEEN",
@@ -236,6 +267,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user marked a piece of channel content as read (probably). No source shows its fields.",
       validate: validators.validateChannelContentSeenPayload,
+      validatorName: "validateChannelContentSeenPayload",
     },
     CHANNEL_BADGED: {
       name: "CHANNEL_BADGED",
@@ -243,6 +275,7 @@ const eventEntries = {
       status: "fields",
       description: "A channel got an unread badge because new content arrived in it. deck marked it experimental.",
       validate: validators.validateChannelBadgedPayload,
+      validatorName: "validateChannelBadgedPayload",
     },
     CHANNEL_UNBADGED: {
       name: "CHANNEL_UNBADGED",
@@ -250,6 +283,7 @@ const eventEntries = {
       status: "name-only",
       description: "A channel's unread badge was cleared (probably). No source shows its fields.",
       validate: validators.validateChannelUnbadgedPayload,
+      validatorName: "validateChannelUnbadgedPayload",
     },
     TemporalChannelCreated: {
       name: "TemporalChannelCreated",
@@ -257,6 +291,7 @@ const eventEntries = {
       status: "fields",
       description: "A thread was created. The thread is a team channel, in `channel`. gs read the thread's id at the top level, probably wrongly.",
       validate: validators.validateTemporalChannelCreatedPayload,
+      validatorName: "validateTemporalChannelCreatedPayload",
     },
     TemporalChannelUsersAdded: {
       name: "TemporalChannelUsersAdded",
@@ -264,6 +299,7 @@ const eventEntries = {
       status: "fields",
       description: "Users were added to a thread. Same shape as TemporalChannelCreated.",
       validate: validators.validateTemporalChannelUsersAddedPayload,
+      validatorName: "validateTemporalChannelUsersAddedPayload",
     },
     ChatMessageCreated: {
       name: "ChatMessageCreated",
@@ -271,6 +307,7 @@ const eventEntries = {
       status: "fields",
       description: "A message was sent in a channel the user can see, team or DM. System messages (channel created, renamed ...) arrive here too, with message.type system and systemMessageInfo.",
       validate: validators.validateChatMessageCreatedPayload,
+      validatorName: "validateChatMessageCreatedPayload",
     },
     ChatMessageUpdated: {
       name: "ChatMessageUpdated",
@@ -278,6 +315,7 @@ const eventEntries = {
       status: "fields",
       description: "A message was edited. The event carries the new content but not everything the original had: gpy took createdAt and webhookId from its cache.",
       validate: validators.validateChatMessageUpdatedPayload,
+      validatorName: "validateChatMessageUpdatedPayload",
     },
     ChatMessageDeleted: {
       name: "ChatMessageDeleted",
@@ -285,6 +323,7 @@ const eventEntries = {
       status: "fields",
       description: "A message was deleted. The payload does not say who wrote or deleted it; it does carry the channel's new last message.",
       validate: validators.validateChatMessageDeletedPayload,
+      validatorName: "validateChatMessageDeletedPayload",
     },
     ChatMessagesDeleted: {
       name: "ChatMessagesDeleted",
@@ -292,6 +331,7 @@ const eventEntries = {
       status: "name-only",
       description: "Several messages were deleted at once. No source shows its fields.",
       validate: validators.validateChatMessagesDeletedPayload,
+      validatorName: "validateChatMessagesDeletedPayload",
     },
     TeamMessagesDeleted: {
       name: "TeamMessagesDeleted",
@@ -299,6 +339,7 @@ const eventEntries = {
       status: "fields",
       description: "A ban deleted a user's message history in a team. Lists the deleted messages (ids and timestamps only) and the banned user.",
       validate: validators.validateTeamMessagesDeletedPayload,
+      validatorName: "validateTeamMessagesDeletedPayload",
     },
     ChatMessageReactionAdded: {
       name: "ChatMessageReactionAdded",
@@ -306,6 +347,7 @@ const eventEntries = {
       status: "fields",
       description: "A user reacted to a message. The payload carries no timestamp (gjs1 made one up locally) and only the message id.",
       validate: validators.validateChatMessageReactionAddedPayload,
+      validatorName: "validateChatMessageReactionAddedPayload",
     },
     ChatMessageReactionDeleted: {
       name: "ChatMessageReactionDeleted",
@@ -313,6 +355,7 @@ const eventEntries = {
       status: "fields",
       description: "A user removed their reaction from a message. Like ChatMessageReactionAdded, with no timestamp.",
       validate: validators.validateChatMessageReactionDeletedPayload,
+      validatorName: "validateChatMessageReactionDeletedPayload",
     },
     ChatPinnedMessageCreated: {
       name: "ChatPinnedMessageCreated",
@@ -320,6 +363,7 @@ const eventEntries = {
       status: "fields",
       description: "A message was pinned in a channel.",
       validate: validators.validateChatPinnedMessageCreatedPayload,
+      validatorName: "validateChatPinnedMessageCreatedPayload",
     },
     ChatPinnedMessageDeleted: {
       name: "ChatPinnedMessageDeleted",
@@ -327,6 +371,7 @@ const eventEntries = {
       status: "fields",
       description: "A message was unpinned.",
       validate: validators.validateChatPinnedMessageDeletedPayload,
+      validatorName: "validateChatPinnedMessageDeletedPayload",
     },
     TeamMemberJoined: {
       name: "TeamMemberJoined",
@@ -334,6 +379,7 @@ const eventEntries = {
       status: "fields",
       description: "A user joined a team. The member is under `user` on the user socket (the bot API later called it `member`).",
       validate: validators.validateTeamMemberJoinedPayload,
+      validatorName: "validateTeamMemberJoinedPayload",
     },
     TeamMemberRemoved: {
       name: "TeamMemberRemoved",
@@ -341,6 +387,7 @@ const eventEntries = {
       status: "fields",
       description: "A user left, or was kicked or banned from, a team; the user socket does not say which (isKick and isBan are bot-API fields). A TeamXpSet without amount follows.",
       validate: validators.validateTeamMemberRemovedPayload,
+      validatorName: "validateTeamMemberRemovedPayload",
     },
     TeamMembersRemoved: {
       name: "TeamMembersRemoved",
@@ -348,6 +395,7 @@ const eventEntries = {
       status: "name-only",
       description: "Several users were removed from a team at once (pruned). No source shows its fields.",
       validate: validators.validateTeamMembersRemovedPayload,
+      validatorName: "validateTeamMembersRemovedPayload",
     },
     TeamMemberUpdated: {
       name: "TeamMemberUpdated",
@@ -355,6 +403,7 @@ const eventEntries = {
       status: "fields",
       description: "A member's profile in a team changed (nickname set or reset, and more). Usually about one user (userId); sometimes the payload lists userIds instead. deck marked it experimental.",
       validate: validators.validateTeamMemberUpdatedPayload,
+      validatorName: "validateTeamMemberUpdatedPayload",
     },
     TeamMemberAliasUpdated: {
       name: "TeamMemberAliasUpdated",
@@ -362,6 +411,7 @@ const eventEntries = {
       status: "name-only",
       description: "A member's alias in a team was set or reset (the docs read it as the nickname). No source shows its fields.",
       validate: validators.validateTeamMemberAliasUpdatedPayload,
+      validatorName: "validateTeamMemberAliasUpdatedPayload",
     },
     TeamMemberSocialLinkUpdated: {
       name: "TeamMemberSocialLinkUpdated",
@@ -369,6 +419,7 @@ const eventEntries = {
       status: "name-only",
       description: "A member's social links shown in a team changed. No source shows its fields.",
       validate: validators.validateTeamMemberSocialLinkUpdatedPayload,
+      validatorName: "validateTeamMemberSocialLinkUpdatedPayload",
     },
     TeamSubscriptionInfoUpdated: {
       name: "TeamSubscriptionInfoUpdated",
@@ -376,6 +427,7 @@ const eventEntries = {
       status: "name-only",
       description: "A team's subscription (Guilded Gold or server subscription) info changed, the docs guess. No source shows its fields.",
       validate: validators.validateTeamSubscriptionInfoUpdatedPayload,
+      validatorName: "validateTeamSubscriptionInfoUpdatedPayload",
     },
     TeamStreamInfoUpdated: {
       name: "TeamStreamInfoUpdated",
@@ -383,6 +435,7 @@ const eventEntries = {
       status: "name-only",
       description: "A member started or stopped streaming video in a team. No source shows its fields.",
       validate: validators.validateTeamStreamInfoUpdatedPayload,
+      validatorName: "validateTeamStreamInfoUpdatedPayload",
     },
     TeamXpAdded: {
       name: "TeamXpAdded",
@@ -390,6 +443,7 @@ const eventEntries = {
       status: "fields",
       description: "Members were given XP in a team. One event can cover several users.",
       validate: validators.validateTeamXpAddedPayload,
+      validatorName: "validateTeamXpAddedPayload",
     },
     TeamXpSet: {
       name: "TeamXpSet",
@@ -397,6 +451,7 @@ const eventEntries = {
       status: "fields",
       description: "Members' XP in a team was set to a value. The payload has no type key, so it is dispatched on the socket.io event name only. When a member leaves (or is kicked or banned) it arrives without amount and guildedClientId.",
       validate: validators.validateTeamXpSetPayload,
+      validatorName: "validateTeamXpSetPayload",
     },
     teamRolesUpdated: {
       name: "teamRolesUpdated",
@@ -404,6 +459,7 @@ const eventEntries = {
       status: "fields",
       description: "A role was created, edited or deleted in a team, or members' roles changed. The wire name is camelCase. rolesById holds the full role list plus a duplicate of the base role under \"baseRole\".",
       validate: validators.validateTeamRolesUpdatedPayload,
+      validatorName: "validateTeamRolesUpdatedPayload",
     },
     TeamMutedMembersUpdated: {
       name: "TeamMutedMembersUpdated",
@@ -411,6 +467,7 @@ const eventEntries = {
       status: "fields",
       description: "A member was server-muted or unmuted in voice.",
       validate: validators.validateTeamMutedMembersUpdatedPayload,
+      validatorName: "validateTeamMutedMembersUpdatedPayload",
     },
     TeamDeafenedMembersUpdated: {
       name: "TeamDeafenedMembersUpdated",
@@ -418,6 +475,7 @@ const eventEntries = {
       status: "fields",
       description: "A member was server-deafened or undeafened in voice.",
       validate: validators.validateTeamDeafenedMembersUpdatedPayload,
+      validatorName: "validateTeamDeafenedMembersUpdatedPayload",
     },
     TeamChannelCreated: {
       name: "TeamChannelCreated",
@@ -425,6 +483,7 @@ const eventEntries = {
       status: "fields",
       description: "A team channel was created. The payload repeats the channel name at the top level.",
       validate: validators.validateTeamChannelCreatedPayload,
+      validatorName: "validateTeamChannelCreatedPayload",
     },
     TeamChannelUpdated: {
       name: "TeamChannelUpdated",
@@ -432,6 +491,7 @@ const eventEntries = {
       status: "fields",
       description: "A team channel was updated. A plain update carries only id, name, description and isPublic of the channel; a permission change sets isRoleUpdate and adds rolesById, userPermissions, isRoleSynced and other channel keys.",
       validate: validators.validateTeamChannelUpdatedPayload,
+      validatorName: "validateTeamChannelUpdatedPayload",
     },
     TeamChannelDeleted: {
       name: "TeamChannelDeleted",
@@ -439,6 +499,7 @@ const eventEntries = {
       status: "fields",
       description: "A team channel was deleted.",
       validate: validators.validateTeamChannelDeletedPayload,
+      validatorName: "validateTeamChannelDeletedPayload",
     },
     TeamChannelsDeleted: {
       name: "TeamChannelsDeleted",
@@ -446,6 +507,7 @@ const eventEntries = {
       status: "fields",
       description: "Several team channels were deleted at once. It can also fire for a single channel.",
       validate: validators.validateTeamChannelsDeletedPayload,
+      validatorName: "validateTeamChannelsDeletedPayload",
     },
     TeamChannelPrioritiesUpdated: {
       name: "TeamChannelPrioritiesUpdated",
@@ -453,6 +515,7 @@ const eventEntries = {
       status: "fields",
       description: "The channels were reordered. The payload lists the channel ids in their new order; deck declares no teamId.",
       validate: validators.validateTeamChannelPrioritiesUpdatedPayload,
+      validatorName: "validateTeamChannelPrioritiesUpdatedPayload",
     },
     TeamChannelCategoryPrioritiesUpdated: {
       name: "TeamChannelCategoryPrioritiesUpdated",
@@ -460,6 +523,7 @@ const eventEntries = {
       status: "fields",
       description: "The channel categories were reordered. The payload lists the category ids in their new order.",
       validate: validators.validateTeamChannelCategoryPrioritiesUpdatedPayload,
+      validatorName: "validateTeamChannelCategoryPrioritiesUpdatedPayload",
     },
     TeamChannelCategoryCreated: {
       name: "TeamChannelCategoryCreated",
@@ -467,6 +531,7 @@ const eventEntries = {
       status: "fields",
       description: "A channel category was created.",
       validate: validators.validateTeamChannelCategoryCreatedPayload,
+      validatorName: "validateTeamChannelCategoryCreatedPayload",
     },
     TeamChannelCategoryUpdated: {
       name: "TeamChannelCategoryUpdated",
@@ -474,6 +539,7 @@ const eventEntries = {
       status: "fields",
       description: "A channel category was updated. isRoleUpdate is present only when its permissions changed.",
       validate: validators.validateTeamChannelCategoryUpdatedPayload,
+      validatorName: "validateTeamChannelCategoryUpdatedPayload",
     },
     TeamChannelCategoryDeleted: {
       name: "TeamChannelCategoryDeleted",
@@ -481,6 +547,7 @@ const eventEntries = {
       status: "fields",
       description: "A channel category was deleted. Its channels are not deleted: they move out of the category, and the payload lists them with their new channelCategoryId and permissions.",
       validate: validators.validateTeamChannelCategoryDeletedPayload,
+      validatorName: "validateTeamChannelCategoryDeletedPayload",
     },
     TeamChannelCategoriesDeleted: {
       name: "TeamChannelCategoriesDeleted",
@@ -488,6 +555,7 @@ const eventEntries = {
       status: "fields",
       description: "Several channel categories were deleted at once.",
       validate: validators.validateTeamChannelCategoriesDeletedPayload,
+      validatorName: "validateTeamChannelCategoriesDeletedPayload",
     },
     TeamChannelCategoryGroupMoved: {
       name: "TeamChannelCategoryGroupMoved",
@@ -495,6 +563,7 @@ const eventEntries = {
       status: "fields",
       description: "A channel category (with its channels) was moved to another group.",
       validate: validators.validateTeamChannelCategoryGroupMovedPayload,
+      validatorName: "validateTeamChannelCategoryGroupMovedPayload",
     },
     TEAM_CHANNEL_ARCHIVED: {
       name: "TEAM_CHANNEL_ARCHIVED",
@@ -502,6 +571,7 @@ const eventEntries = {
       status: "fields",
       description: "A team channel (or thread) was archived.",
       validate: validators.validateTeamChannelArchivedPayload,
+      validatorName: "validateTeamChannelArchivedPayload",
     },
     TEAM_CHANNEL_RESTORED: {
       name: "TEAM_CHANNEL_RESTORED",
@@ -509,6 +579,7 @@ const eventEntries = {
       status: "name-only",
       description: "An archived team channel was restored. No source shows its fields.",
       validate: validators.validateTeamChannelRestoredPayload,
+      validatorName: "validateTeamChannelRestoredPayload",
     },
     TeamChannelVoiceParticipantAdded: {
       name: "TeamChannelVoiceParticipantAdded",
@@ -516,6 +587,7 @@ const eventEntries = {
       status: "fields",
       description: "A user joined a voice channel.",
       validate: validators.validateTeamChannelVoiceParticipantAddedPayload,
+      validatorName: "validateTeamChannelVoiceParticipantAddedPayload",
     },
     TeamChannelVoiceParticipantRemoved: {
       name: "TeamChannelVoiceParticipantRemoved",
@@ -523,6 +595,7 @@ const eventEntries = {
       status: "fields",
       description: "A user left a voice channel.",
       validate: validators.validateTeamChannelVoiceParticipantRemovedPayload,
+      validatorName: "validateTeamChannelVoiceParticipantRemovedPayload",
     },
     TeamChannelVoiceUserClientConnected: {
       name: "TeamChannelVoiceUserClientConnected",
@@ -530,6 +603,7 @@ const eventEntries = {
       status: "name-only",
       description: "A user's client connected to a voice channel (presumably). No source shows its fields.",
       validate: validators.validateTeamChannelVoiceUserClientConnectedPayload,
+      validatorName: "validateTeamChannelVoiceUserClientConnectedPayload",
     },
     TeamChannelStreamUserClientConnected: {
       name: "TeamChannelStreamUserClientConnected",
@@ -537,6 +611,7 @@ const eventEntries = {
       status: "name-only",
       description: "A user's client connected to a stream channel (presumably). No source shows its fields.",
       validate: validators.validateTeamChannelStreamUserClientConnectedPayload,
+      validatorName: "validateTeamChannelStreamUserClientConnectedPayload",
     },
     TeamChannelVoiceUserMoved: {
       name: "TeamChannelVoiceUserMoved",
@@ -544,6 +619,7 @@ const eventEntries = {
       status: "name-only",
       description: "A user was moved to another voice channel (presumably). No source shows its fields.",
       validate: validators.validateTeamChannelVoiceUserMovedPayload,
+      validatorName: "validateTeamChannelVoiceUserMovedPayload",
     },
     TeamChannelStreamAdded: {
       name: "TeamChannelStreamAdded",
@@ -551,6 +627,7 @@ const eventEntries = {
       status: "fields",
       description: "A user joined a stream channel.",
       validate: validators.validateTeamChannelStreamAddedPayload,
+      validatorName: "validateTeamChannelStreamAddedPayload",
     },
     TeamChannelStreamRemoved: {
       name: "TeamChannelStreamRemoved",
@@ -558,6 +635,7 @@ const eventEntries = {
       status: "fields",
       description: "A user left a stream channel.",
       validate: validators.validateTeamChannelStreamRemovedPayload,
+      validatorName: "validateTeamChannelStreamRemovedPayload",
     },
     TeamChannelStreamActive: {
       name: "TeamChannelStreamActive",
@@ -565,6 +643,7 @@ const eventEntries = {
       status: "fields",
       description: "A stream started in a stream channel. userStreams lists who is streaming.",
       validate: validators.validateTeamChannelStreamActivePayload,
+      validatorName: "validateTeamChannelStreamActivePayload",
     },
     TeamChannelStreamEnded: {
       name: "TeamChannelStreamEnded",
@@ -572,6 +651,7 @@ const eventEntries = {
       status: "fields",
       description: "A stream ended in a stream channel. userStreams lists who is still streaming.",
       validate: validators.validateTeamChannelStreamEndedPayload,
+      validatorName: "validateTeamChannelStreamEndedPayload",
     },
     TeamChannelAvailabilitiesUpdated: {
       name: "TeamChannelAvailabilitiesUpdated",
@@ -579,6 +659,7 @@ const eventEntries = {
       status: "fields",
       description: "Availabilities in a scheduling channel were added or changed. The payload carries the affected ones.",
       validate: validators.validateTeamChannelAvailabilitiesUpdatedPayload,
+      validatorName: "validateTeamChannelAvailabilitiesUpdatedPayload",
     },
     TeamChannelAvailabilitiesRemoved: {
       name: "TeamChannelAvailabilitiesRemoved",
@@ -586,6 +667,7 @@ const eventEntries = {
       status: "fields",
       description: "An availability was removed from a scheduling channel.",
       validate: validators.validateTeamChannelAvailabilitiesRemovedPayload,
+      validatorName: "validateTeamChannelAvailabilitiesRemovedPayload",
     },
     TeamUpdated: {
       name: "TeamUpdated",
@@ -593,6 +675,7 @@ const eventEntries = {
       status: "fields",
       description: "The team's settings were changed. teamInfo holds only the changed keys.",
       validate: validators.validateTeamUpdatedPayload,
+      validatorName: "validateTeamUpdatedPayload",
     },
     TeamGameAdded: {
       name: "TeamGameAdded",
@@ -600,6 +683,7 @@ const eventEntries = {
       status: "fields",
       description: "A game was added to the team.",
       validate: validators.validateTeamGameAddedPayload,
+      validatorName: "validateTeamGameAddedPayload",
     },
     TeamApplicationCreated: {
       name: "TeamApplicationCreated",
@@ -607,6 +691,7 @@ const eventEntries = {
       status: "fields",
       description: "A user applied to join the team.",
       validate: validators.validateTeamApplicationCreatedPayload,
+      validatorName: "validateTeamApplicationCreatedPayload",
     },
     TeamApplicationUpdated: {
       name: "TeamApplicationUpdated",
@@ -614,6 +699,7 @@ const eventEntries = {
       status: "fields",
       description: "An application to join the team was approved or declined.",
       validate: validators.validateTeamApplicationUpdatedPayload,
+      validatorName: "validateTeamApplicationUpdatedPayload",
     },
     TeamApplicationRemoved: {
       name: "TeamApplicationRemoved",
@@ -621,6 +707,7 @@ const eventEntries = {
       status: "fields",
       description: "An application to join the team was deleted.",
       validate: validators.validateTeamApplicationRemovedPayload,
+      validatorName: "validateTeamApplicationRemovedPayload",
     },
     TeamWebhookCreated: {
       name: "TeamWebhookCreated",
@@ -628,6 +715,7 @@ const eventEntries = {
       status: "fields",
       description: "A webhook was added to a team channel. gpy reads only webhook; the payload probably also has teamId and guildedClientId, but no source typed them.",
       validate: validators.validateTeamWebhookCreatedPayload,
+      validatorName: "validateTeamWebhookCreatedPayload",
     },
     TeamWebhookUpdated: {
       name: "TeamWebhookUpdated",
@@ -635,6 +723,7 @@ const eventEntries = {
       status: "fields",
       description: "A webhook was edited or deleted (deletedAt set). Only the new state is sent. gpy reads only webhook; teamId and guildedClientId are probable but untyped.",
       validate: validators.validateTeamWebhookUpdatedPayload,
+      validatorName: "validateTeamWebhookUpdatedPayload",
     },
     TeamBotCreated: {
       name: "TeamBotCreated",
@@ -642,6 +731,7 @@ const eventEntries = {
       status: "fields",
       description: "A flow-bot was added to the team.",
       validate: validators.validateTeamBotCreatedPayload,
+      validatorName: "validateTeamBotCreatedPayload",
     },
     TeamBotUpdated: {
       name: "TeamBotUpdated",
@@ -649,6 +739,7 @@ const eventEntries = {
       status: "fields",
       description: "A flow-bot was changed. bot is partial: enabling or disabling sends only id and enabled; deleting sends only id, teamId, deletedAt and userId.",
       validate: validators.validateTeamBotUpdatedPayload,
+      validatorName: "validateTeamBotUpdatedPayload",
     },
     TeamBotFlowUpdated: {
       name: "TeamBotFlowUpdated",
@@ -656,6 +747,7 @@ const eventEntries = {
       status: "name-only",
       description: "A flow-bot's flow was updated (name only; no source shows its fields).",
       validate: validators.validateTeamBotFlowUpdatedPayload,
+      validatorName: "validateTeamBotFlowUpdatedPayload",
     },
     teamReactionsUpdated: {
       name: "teamReactionsUpdated",
@@ -663,6 +755,7 @@ const eventEntries = {
       status: "fields",
       description: "A team emoji was added or changed. Despite the plural, reactions is one Emoji object.",
       validate: validators.validateTeamReactionsUpdatedPayload,
+      validatorName: "validateTeamReactionsUpdatedPayload",
     },
     teamReactionRemoved: {
       name: "teamReactionRemoved",
@@ -670,6 +763,7 @@ const eventEntries = {
       status: "fields",
       description: "A team emoji was deleted. Seen only by deck; the gapi list and the docs do not name it.",
       validate: validators.validateTeamReactionRemovedPayload,
+      validatorName: "validateTeamReactionRemovedPayload",
     },
     TeamPaymentInfoUpdated: {
       name: "TeamPaymentInfoUpdated",
@@ -677,6 +771,7 @@ const eventEntries = {
       status: "fields",
       description: "The team's payment settings changed (such as subscriptions being enabled). Seen only by deck; not in the gapi list.",
       validate: validators.validateTeamPaymentInfoUpdatedPayload,
+      validatorName: "validateTeamPaymentInfoUpdatedPayload",
     },
     TeamStripeAccountOnboarded: {
       name: "TeamStripeAccountOnboarded",
@@ -684,6 +779,7 @@ const eventEntries = {
       status: "name-only",
       description: "The team's Stripe account finished onboarding (name only; no source shows its fields).",
       validate: validators.validateTeamStripeAccountOnboardedPayload,
+      validatorName: "validateTeamStripeAccountOnboardedPayload",
     },
     TeamServerSubscriptionPlanCreated: {
       name: "TeamServerSubscriptionPlanCreated",
@@ -691,6 +787,7 @@ const eventEntries = {
       status: "fields",
       description: "A server subscription plan (a paid tier) was created.",
       validate: validators.validateTeamServerSubscriptionPlanCreatedPayload,
+      validatorName: "validateTeamServerSubscriptionPlanCreatedPayload",
     },
     TeamServerSubscriptionPlanUpdated: {
       name: "TeamServerSubscriptionPlanUpdated",
@@ -698,6 +795,7 @@ const eventEntries = {
       status: "fields",
       description: "A server subscription plan was changed.",
       validate: validators.validateTeamServerSubscriptionPlanUpdatedPayload,
+      validatorName: "validateTeamServerSubscriptionPlanUpdatedPayload",
     },
     TeamServerSubscriptionPlanDeleted: {
       name: "TeamServerSubscriptionPlanDeleted",
@@ -705,6 +803,7 @@ const eventEntries = {
       status: "fields",
       description: "A server subscription plan was deleted.",
       validate: validators.validateTeamServerSubscriptionPlanDeletedPayload,
+      validatorName: "validateTeamServerSubscriptionPlanDeletedPayload",
     },
     TeamServerSubscriptionUpdated: {
       name: "TeamServerSubscriptionUpdated",
@@ -712,6 +811,7 @@ const eventEntries = {
       status: "name-only",
       description: "A member's server subscription changed (presumably). No source shows its fields.",
       validate: validators.validateTeamServerSubscriptionUpdatedPayload,
+      validatorName: "validateTeamServerSubscriptionUpdatedPayload",
     },
     TEAM_GROUP_CREATED: {
       name: "TEAM_GROUP_CREATED",
@@ -719,6 +819,7 @@ const eventEntries = {
       status: "fields",
       description: "A group was created in the team.",
       validate: validators.validateTeamGroupCreatedPayload,
+      validatorName: "validateTeamGroupCreatedPayload",
     },
     TEAM_GROUP_UPDATED: {
       name: "TEAM_GROUP_UPDATED",
@@ -726,6 +827,7 @@ const eventEntries = {
       status: "fields",
       description: "A group was updated. gapi and gnet0 spell the name TEAM_GROUP_UPDATED; deck decoded TeamGroupUpdated with this shape. Both spellings dispatch here.",
       validate: validators.validateTeamGroupUpdatedPayload,
+      validatorName: "validateTeamGroupUpdatedPayload",
     },
     TEAM_GROUP_DELETED_FOR_USER: {
       name: "TEAM_GROUP_DELETED_FOR_USER",
@@ -733,6 +835,7 @@ const eventEntries = {
       status: "name-only",
       description: "A group was deleted, as seen by one user (name only; no source shows its fields).",
       validate: validators.validateTeamGroupDeletedForUserPayload,
+      validatorName: "validateTeamGroupDeletedForUserPayload",
     },
     TEAM_USER_GROUP_PRIORITIES_UPDATED: {
       name: "TEAM_USER_GROUP_PRIORITIES_UPDATED",
@@ -740,6 +843,7 @@ const eventEntries = {
       status: "fields",
       description: "The user reordered their groups in the team sidebar. groups lists the group ids in the new order.",
       validate: validators.validateTeamUserGroupPrioritiesUpdatedPayload,
+      validatorName: "validateTeamUserGroupPrioritiesUpdatedPayload",
     },
     TEAM_GROUP_MARKED_AS_READ: {
       name: "TEAM_GROUP_MARKED_AS_READ",
@@ -747,6 +851,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user marked a group as read (name only; no source shows its fields).",
       validate: validators.validateTeamGroupMarkedAsReadPayload,
+      validatorName: "validateTeamGroupMarkedAsReadPayload",
     },
     TeamGroupPrioritiesUpdated: {
       name: "TeamGroupPrioritiesUpdated",
@@ -754,6 +859,7 @@ const eventEntries = {
       status: "name-only",
       description: "The team's groups were reordered (name only; no source shows its fields).",
       validate: validators.validateTeamGroupPrioritiesUpdatedPayload,
+      validatorName: "validateTeamGroupPrioritiesUpdatedPayload",
     },
     TeamGroupDeleted: {
       name: "TeamGroupDeleted",
@@ -761,6 +867,7 @@ const eventEntries = {
       status: "fields",
       description: "A group was deleted.",
       validate: validators.validateTeamGroupDeletedPayload,
+      validatorName: "validateTeamGroupDeletedPayload",
     },
     TeamGroupArchived: {
       name: "TeamGroupArchived",
@@ -768,6 +875,7 @@ const eventEntries = {
       status: "fields",
       description: "A group was archived.",
       validate: validators.validateTeamGroupArchivedPayload,
+      validatorName: "validateTeamGroupArchivedPayload",
     },
     TeamGroupRestored: {
       name: "TeamGroupRestored",
@@ -775,6 +883,7 @@ const eventEntries = {
       status: "fields",
       description: "An archived group was restored.",
       validate: validators.validateTeamGroupRestoredPayload,
+      validatorName: "validateTeamGroupRestoredPayload",
     },
     TeamGroupFollowed: {
       name: "TeamGroupFollowed",
@@ -782,6 +891,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user followed a group (name only; no source shows its fields).",
       validate: validators.validateTeamGroupFollowedPayload,
+      validatorName: "validateTeamGroupFollowedPayload",
     },
     USER_PRESENCE_MANUALLY_SET: {
       name: "USER_PRESENCE_MANUALLY_SET",
@@ -789,6 +899,7 @@ const eventEntries = {
       status: "fields",
       description: "The user set their own presence (REST POST /users/me/presence); the server echoes it to the user's sockets.",
       validate: validators.validateUserPresenceManuallySetPayload,
+      validatorName: "validateUserPresenceManuallySetPayload",
     },
     USER_PRESENCE_RECEIVED: {
       name: "USER_PRESENCE_RECEIVED",
@@ -796,6 +907,7 @@ const eventEntries = {
       status: "name-only",
       description: "Another user's presence arrived (probably). No source shows its fields.",
       validate: validators.validateUserPresenceReceivedPayload,
+      validatorName: "validateUserPresenceReceivedPayload",
     },
     USER_UPDATED: {
       name: "USER_UPDATED",
@@ -803,6 +915,7 @@ const eventEntries = {
       status: "fields",
       description: "The user's own profile changed. Only the changed keys are sent. gpy notes that transient status (game) updates arrive here too, as in TeamMemberUpdated.",
       validate: validators.validateUserUpdatedPayload,
+      validatorName: "validateUserUpdatedPayload",
     },
     USER_TEAMS_UPDATED: {
       name: "USER_TEAMS_UPDATED",
@@ -810,6 +923,7 @@ const eventEntries = {
       status: "fields",
       description: "The user joined a team (isRemoved false) or was removed or banned from one.",
       validate: validators.validateUserTeamsUpdatedPayload,
+      validatorName: "validateUserTeamsUpdatedPayload",
     },
     USER_PINGED: {
       name: "USER_PINGED",
@@ -817,6 +931,7 @@ const eventEntries = {
       status: "fields",
       description: "The user's client was pinged; the payload names only the client. deck saw it only while the official web or desktop app was open, never on a headless socket.",
       validate: validators.validateUserPingedPayload,
+      validatorName: "validateUserPingedPayload",
     },
     USER_TEAM_SECTION_SEEN: {
       name: "USER_TEAM_SECTION_SEEN",
@@ -824,6 +939,7 @@ const eventEntries = {
       status: "fields",
       description: "The user viewed a section of a team. Not in the gapi/docs list; deck saw it only while the official app was open.",
       validate: validators.validateUserTeamSectionSeenPayload,
+      validatorName: "validateUserTeamSectionSeenPayload",
     },
     USER_ALIAS_UPDATED: {
       name: "USER_ALIAS_UPDATED",
@@ -831,6 +947,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user's game alias changed (probably). No source shows its fields.",
       validate: validators.validateUserAliasUpdatedPayload,
+      validatorName: "validateUserAliasUpdatedPayload",
     },
     USER_TEAM_MEMBER_STREAM_UPDATED: {
       name: "USER_TEAM_MEMBER_STREAM_UPDATED",
@@ -838,6 +955,7 @@ const eventEntries = {
       status: "name-only",
       description: "A team member's stream changed (probably started or stopped). No source shows its fields.",
       validate: validators.validateUserTeamMemberStreamUpdatedPayload,
+      validatorName: "validateUserTeamMemberStreamUpdatedPayload",
     },
     USER_SOCIAL_LINK_UPDATED: {
       name: "USER_SOCIAL_LINK_UPDATED",
@@ -845,6 +963,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user's social links changed (probably). No source shows its fields.",
       validate: validators.validateUserSocialLinkUpdatedPayload,
+      validatorName: "validateUserSocialLinkUpdatedPayload",
     },
     USER_TEAM_SECTION_UNREAD_COUNT_INCREMENTED: {
       name: "USER_TEAM_SECTION_UNREAD_COUNT_INCREMENTED",
@@ -852,6 +971,7 @@ const eventEntries = {
       status: "name-only",
       description: "An unread counter of a team section went up (probably). No source shows its fields.",
       validate: validators.validateUserTeamSectionUnreadCountIncrementedPayload,
+      validatorName: "validateUserTeamSectionUnreadCountIncrementedPayload",
     },
     USER_SCANNED_MOBILE_DOWNLOAD_QR: {
       name: "USER_SCANNED_MOBILE_DOWNLOAD_QR",
@@ -859,6 +979,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user scanned the mobile-app download QR code. Looks like an official-client action name taken from the web bundle rather than a server event. No source shows its fields.",
       validate: validators.validateUserScannedMobileDownloadQrPayload,
+      validatorName: "validateUserScannedMobileDownloadQrPayload",
     },
     USER_MEDIA_UPLOAD_PROGRESS: {
       name: "USER_MEDIA_UPLOAD_PROGRESS",
@@ -866,6 +987,7 @@ const eventEntries = {
       status: "name-only",
       description: "Progress of a media upload. Looks like an official-client action name rather than a server event. No source shows its fields.",
       validate: validators.validateUserMediaUploadProgressPayload,
+      validatorName: "validateUserMediaUploadProgressPayload",
     },
     USER_SOCKET_CONNECTED: {
       name: "USER_SOCKET_CONNECTED",
@@ -873,6 +995,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user socket connected. Probably internal to the official client, not sent by the server. No source shows its fields.",
       validate: validators.validateUserSocketConnectedPayload,
+      validatorName: "validateUserSocketConnectedPayload",
     },
     USER_SOCKET_CONNECT_ERROR: {
       name: "USER_SOCKET_CONNECT_ERROR",
@@ -880,6 +1003,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user socket failed to connect. Looks like an official-client action name rather than a server event. No source shows its fields.",
       validate: validators.validateUserSocketConnectErrorPayload,
+      validatorName: "validateUserSocketConnectErrorPayload",
     },
     USER_SOCKET_RECONNECTED: {
       name: "USER_SOCKET_RECONNECTED",
@@ -887,6 +1011,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user socket reconnected. Probably internal to the official client. No source shows its fields.",
       validate: validators.validateUserSocketReconnectedPayload,
+      validatorName: "validateUserSocketReconnectedPayload",
     },
     USER_SOCKET_RECONNECTING: {
       name: "USER_SOCKET_RECONNECTING",
@@ -894,6 +1019,7 @@ const eventEntries = {
       status: "name-only",
       description: "The user socket is reconnecting. Probably internal to the official client. No source shows its fields.",
       validate: validators.validateUserSocketReconnectingPayload,
+      validatorName: "validateUserSocketReconnectingPayload",
     },
     TEAEM_SOCKET_RECONNECTED: {
       name: "TEAEM_SOCKET_RECONNECTED",
@@ -901,6 +1027,7 @@ const eventEntries = {
       status: "name-only",
       description: "The client reconnected to a team socket. The wire name is misspelled (TEAEM) in gapi's list; the docs call it TeamSocketReconnected. No source shows its fields.",
       validate: validators.validateTeaemSocketReconnectedPayload,
+      validatorName: "validateTeaemSocketReconnectedPayload",
     },
     UserStreamsVisibilityUpdated: {
       name: "UserStreamsVisibilityUpdated",
@@ -908,6 +1035,7 @@ const eventEntries = {
       status: "fields",
       description: "The visibility of users' streams changed in a team, a channel or a group.",
       validate: validators.validateUserStreamsVisibilityUpdatedPayload,
+      validatorName: "validateUserStreamsVisibilityUpdatedPayload",
     },
     StageUpdated: {
       name: "StageUpdated",
@@ -915,6 +1043,7 @@ const eventEntries = {
       status: "fields",
       description: "A stage changed for the user. It carries an upsellType, so it is probably about an upsell prompt; no source explains it.",
       validate: validators.validateStageUpdatedPayload,
+      validatorName: "validateStageUpdatedPayload",
     },
     VoiceChannelRegionPingReport: {
       name: "VoiceChannelRegionPingReport",
@@ -922,6 +1051,7 @@ const eventEntries = {
       status: "name-only",
       description: "A report of ping times to voice regions. Looks like an official-client action name rather than a server event. No source shows its fields.",
       validate: validators.validateVoiceChannelRegionPingReportPayload,
+      validatorName: "validateVoiceChannelRegionPingReportPayload",
     },
   } satisfies Record<EventName, EventEntry>;
 /** Every event by every wire spelling. Unknown names are absent: look up with `events[name]` and handle `undefined`. */
@@ -932,11 +1062,12 @@ export const events: Readonly<Record<string, EventEntry>> = freezeTable({
 const commandEntries = {
     ChatChannelTyping: {
       name: "ChatChannelTyping",
-      aliases: [],
+      aliases: ["Trigger Typing"],
       hasPayload: true,
       status: "captured",
       description: "Show the typing indicator in a channel. There is no stop-typing command; the indicator lapses.",
       validate: validators.validateChatChannelTypingCommand,
+      validatorName: "validateChatChannelTypingCommand",
     },
     ChatChannelBroadcastCallResponse: {
       name: "ChatChannelBroadcastCallResponse",
@@ -945,6 +1076,7 @@ const commandEntries = {
       status: "captured",
       description: "Answer a DM voice call, such as to decline it.",
       validate: validators.validateChatChannelBroadcastCallResponseCommand,
+      validatorName: "validateChatChannelBroadcastCallResponseCommand",
     },
     logout: {
       name: "logout",
@@ -953,6 +1085,7 @@ const commandEntries = {
       status: "fields",
       description: "Sent as a bare 42[\"logout\"] before closing with 1000, to end the session.",
       validate: validators.validateLogoutCommand,
+      validatorName: "validateLogoutCommand",
     },
   } satisfies Record<CommandName, CommandEntry>;
 /** Every command the client can send, by name. */

@@ -3,4 +3,5 @@
 export * from './types.js';
 export * from './protocol.js';
 export * from './dispatcher.js';
-export type { ValidateFunction, ValidationError } from './validators.js';
+export type { ValidateFunction } from './validators.js';
+export type { ReportFunction, ValidationError } from './validators-report.cjs';

@@ -8,7 +8,7 @@ import { emitReferenceDocs } from './emit/reference-docs.js';
 import { emitSampleCapture } from './emit/sample-capture.js';
 import { emitSchemaBundle } from './emit/schema-bundle.js';
 import { emitTypes } from './emit/types.js';
-import { compileValidators, emitValidatorsDeclarations, emitValidatorsModule } from './emit/validators.js';
+import { compileValidators, emitReportDeclarations, emitReportModule, emitValidatorsDeclarations, emitValidatorsModule } from './emit/validators.js';
 import { checkExamples } from './check-examples.js';
 import { Diagnostics } from './load/diagnostics.js';
 
@@ -46,6 +46,8 @@ export async function generate(specDir: string): Promise<GeneratedFiles> {
     ['samples/session.har', emitSampleCapture(spec)],
     ['schema/gateway.schema.json', emitSchemaBundle(spec, all)],
     ['types.ts', await emitTypes(spec, all)],
+    ['validators-report.cjs', emitReportModule(validators, all)],
+    ['validators-report.d.cts', emitReportDeclarations(spec, all)],
     ['validators.d.ts', emitValidatorsDeclarations(spec, all)],
     ['validators.js', emitValidatorsModule(validators, all)],
   ];

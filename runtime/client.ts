@@ -36,7 +36,7 @@ import {
   retriesAfterStatus,
   type ReconnectOptions,
 } from './reconnect.js';
-import { describeErrors, validateCommand } from './validation.js';
+import { describeErrors, reportErrors, validateCommand } from './validation.js';
 import {
   loadNodeWebSocket,
   ReadyState,
@@ -526,7 +526,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #deliverEvent(entry: EventEntry, name: string, payload: unknown): void {
     // Only a failed validation pays for describing it; unknown fields alone leave the payload valid.
     if (this.#validation !== 'off' && !entry.validate(payload)) {
-      const { errors } = describeErrors(entry.validate.errors ?? []);
+      const { errors } = describeErrors(reportErrors(entry.validatorName, payload));
       if (errors.length > 0) {
         this.#deliver('invalidPayload', { name, payload, errors });
         if (this.#validation === 'strict') return;

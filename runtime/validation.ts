@@ -1,4 +1,5 @@
-import { commands, events, type CommandEntry, type EventEntry, type ValidateFunction, type ValidationError } from '../generated/index.js';
+import { commands, events, type CommandEntry, type EventEntry, type ValidationError } from '../generated/index.js';
+import { reportValidators } from './report-loader.js';
 
 /** One reason a payload does not match the spec, at a JSON pointer into the payload. */
 export interface PayloadError {
@@ -44,16 +45,30 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
   return { errors: problems, unknownFields };
 }
 
-/** Runs a generated validator and shapes what it found. */
-export function runValidator(validate: ValidateFunction, payload: unknown): ValidationResult {
-  if (validate(payload)) return VALID;
-  const { errors, unknownFields } = describeErrors(validate.errors ?? []);
+/** An entry's fast validator and the export name of its full report (a dispatcher entry is one). */
+export type ValidatorPair = Pick<EventEntry | CommandEntry, 'validate' | 'validatorName'>;
+
+/**
+ * Every problem ajv finds in a payload that failed the fast check of the validator `validatorName`
+ * (an entry's `validatorName`, or `validateHello`), unknown fields included, as ajv reports them.
+ */
+export function reportErrors(validatorName: string, payload: unknown): readonly ValidationError[] {
+  const report = reportValidators()[validatorName];
+  if (!report) throw new Error(`no validator named ${validatorName}`);
+  if (report(payload)) return NOTHING;
+  return report.errors ?? NOTHING;
+}
+
+/** Runs an entry's fast validator and, only when it fails, the full report, and shapes what it found. */
+export function runValidator(entry: ValidatorPair, payload: unknown): ValidationResult {
+  if (entry.validate(payload)) return VALID;
+  const { errors, unknownFields } = describeErrors(reportErrors(entry.validatorName, payload));
   return { ok: errors.length === 0, known: true, errors, unknownFields };
 }
 
 /** Validates with a dispatcher entry; an absent entry means the name is unknown to the spec. */
 export function toResult(entry: EventEntry | CommandEntry | undefined, payload: unknown): ValidationResult {
-  return entry ? runValidator(entry.validate, payload) : UNKNOWN;
+  return entry ? runValidator(entry, payload) : UNKNOWN;
 }
 
 /** Checks a received event's payload against the spec. `name` is any wire spelling. */

@@ -2,12 +2,14 @@
  * Checks every frame against the spec and keeps the counts and the first failures: enough for a
  * readable report of a capture of any size, in memory that does not grow with it.
  */
-import { commands, events, type ValidateFunction, type ValidationError } from '../../generated/index.js';
+import { commands, events, type ValidationError } from '../../generated/index.js';
 import { validateHello } from '../../generated/validators.js';
-import { runValidator, validateCommand, validateEvent, type ValidationResult } from '../../runtime/validation.js';
+import { reportErrors, runValidator, validateCommand, validateEvent, type ValidationResult, type ValidatorPair } from '../../runtime/validation.js';
 import { classify, type PacketName } from './classify.js';
 import { locate, type Cursor, type Direction, type FrameSink, type Location } from './frames.js';
 import type { Redactor } from './redact.js';
+
+const HELLO: ValidatorPair = { validate: validateHello, validatorName: 'validateHello' };
 
 // Failing frames kept per name; the rest are counted.
 const MAX_FAILURES_SHOWN = 20;
@@ -96,23 +98,23 @@ export class Checker implements FrameSink {
         this.#invalid(frame.reason, at);
         return;
       case 'hello':
-        this.#count(this.hello, runValidator(validateHello, frame.payload), validateHello, frame.payload, at);
+        this.#count(this.hello, runValidator(HELLO, frame.payload), HELLO.validatorName, frame.payload, at);
         return;
       case 'event': {
         const result = validateEvent(frame.name, frame.payload);
-        if (result.known) this.#count(tallyOf(this.events, 'event', frame.name), result, events[frame.name]!.validate, frame.payload, at);
+        if (result.known) this.#count(tallyOf(this.events, 'event', frame.name), result, events[frame.name]!.validatorName, frame.payload, at);
         else this.#unknown('event', frame.name, data as string, at);
         return;
       }
       case 'command': {
         const result = validateCommand(frame.name, frame.payload);
-        if (result.known) this.#count(tallyOf(this.commands, 'command', frame.name), result, commands[frame.name]!.validate, frame.payload, at);
+        if (result.known) this.#count(tallyOf(this.commands, 'command', frame.name), result, commands[frame.name]!.validatorName, frame.payload, at);
         else this.#unknown('command', frame.name, data as string, at);
       }
     }
   }
 
-  #count(tally: NameTally, result: ValidationResult, validate: ValidateFunction, payload: unknown, at: Cursor): void {
+  #count(tally: NameTally, result: ValidationResult, validatorName: string, payload: unknown, at: Cursor): void {
     if (result.ok) tally.valid++;
     else tally.invalid++;
     if (result.unknownFields.length > 0) {
@@ -130,8 +132,7 @@ export class Checker implements FrameSink {
       tally.failuresNotShown++;
       return;
     }
-    // Read right after the validator ran, before anything else can run it again.
-    const raw = validate.errors ?? [];
+    const raw = reportErrors(validatorName, payload);
     tally.failures.push({
       at: locate(at),
       errors: result.errors.slice(0, MAX_ERRORS_PER_FAILURE).map((error) => ({

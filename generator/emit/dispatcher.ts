@@ -12,6 +12,7 @@ function entryObject(entry: EventSpec | CommandSpec, aliases: readonly string[],
     `    status: ${literal(entry.status)},`,
     `    description: ${literal(entry.description)},`,
     `    validate: validators.${validatorName(entry.typeName)},`,
+    `    validatorName: ${literal(validatorName(entry.typeName))},`,
     '  }',
   ].join('\n');
 }
@@ -62,7 +63,8 @@ export function emitDispatcher(spec: Spec, inputs: readonly string[]): string {
         { name: 'aliases', type: 'readonly string[]', isReadonly: true, docs: ['Tidy names the community documentation used.'] },
         { name: 'status', type: 'EvidenceStatus', isReadonly: true },
         { name: 'description', type: 'string', isReadonly: true },
-        { name: 'validate', type: 'ValidateFunction', isReadonly: true, docs: ['The standalone ajv validator of the payload.'] },
+        { name: 'validate', type: 'ValidateFunction', isReadonly: true, docs: ['The fast validator of the payload: true when it matches the spec and has no unknown field.'] },
+        { name: 'validatorName', type: 'string', isReadonly: true, docs: ['The validator\'s export name, the same in validators.js and in the full report, validators-report.cjs.'] },
       ],
     },
     {
@@ -77,6 +79,7 @@ export function emitDispatcher(spec: Spec, inputs: readonly string[]): string {
         { name: 'status', type: 'EvidenceStatus', isReadonly: true },
         { name: 'description', type: 'string', isReadonly: true },
         { name: 'validate', type: 'ValidateFunction', isReadonly: true },
+        { name: 'validatorName', type: 'string', isReadonly: true },
       ],
     },
     {
@@ -94,7 +97,7 @@ export function emitDispatcher(spec: Spec, inputs: readonly string[]): string {
       doc('Every event by every wire spelling. Unknown names are absent: look up with `events[name]` and handle `undefined`.'),
       ['...eventEntries', ...spellings],
     ),
-    entries('commandEntries', 'CommandName', 'CommandEntry', spec.commands.map((command) => [command.name, entryObject(command, [], [`    hasPayload: ${command.payload !== undefined},`])])),
+    entries('commandEntries', 'CommandName', 'CommandEntry', spec.commands.map((command) => [command.name, entryObject(command, command.aliases, [`    hasPayload: ${command.payload !== undefined},`])])),
     table('commands', 'CommandEntry', doc('Every command the client can send, by name.'), ['...commandEntries']),
   ]);
 }

@@ -18,9 +18,12 @@ const isPublic = (mode: SchemaMode): boolean => mode === 'bundle' || mode === 'a
 
 export type JsonSchema = Record<string, unknown>;
 
+/** The schema id of a shared object in the validators: each is compiled once and referenced by id. */
+export const validatorObjectId = (name: string): string => `object.${name}`;
+
 /** Where a `$ref` points in each mode. */
 const refTarget: Record<SchemaMode, (name: string) => JsonSchema> = {
-  validator: (name) => ({ $ref: `objects#/definitions/${name}` }),
+  validator: (name) => ({ $ref: validatorObjectId(name) }),
   types: (name) => ({ tsType: name }),
   bundle: (name) => ({ $ref: `#/$defs/${name}` }),
   asyncapi: (name) => ({ $ref: `#/components/schemas/${name}` }),
