@@ -30,6 +30,8 @@ const LITERAL = 8;
 const END = 9;
 // A syntax error was found; the rest of the input is ignored.
 const FAILED = 10;
+// Inside the four hex digits of a \u escape; #hexLeft says how many are still to come.
+const UNICODE = 11;
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -83,6 +85,7 @@ export class JsonScanner {
   readonly #outline = new Set<string>();
 
   #inKey = false;
+  #hexLeft = 0;
   #keyText = '';
   #keyFrom = 0;
   #literal = '';
@@ -158,6 +161,9 @@ export class JsonScanner {
           break;
         case ESCAPE:
           i = this.#escape(i);
+          break;
+        case UNICODE:
+          i = this.#unicodeDigits(i);
           break;
         case LITERAL:
           i = this.#literalChars(i);
@@ -297,6 +303,13 @@ export class JsonScanner {
           return length;
         }
         if (!ESCAPE_LETTERS.includes(chunk[++i]!)) return this.#fail(`invalid escape \\${chunk[i]} inside a string`, i);
+        if (chunk[i] === 'u') {
+          this.#hexLeft = 4;
+          i = this.#unicodeDigits(i + 1);
+          if (this.#state !== STRING) return i;
+          // The loop steps past the last digit.
+          i--;
+        }
         continue;
       }
       if (c < 0x20) return this.#fail(`unescaped ${describeChar(c)} inside a string`, i);
@@ -306,10 +319,25 @@ export class JsonScanner {
 
   #escape(i: number): number {
     const letter = this.#chunk[i]!;
-    // Only the escape letter is checked; a bad \u sequence is caught when a captured element is parsed.
     if (!ESCAPE_LETTERS.includes(letter)) return this.#fail(`invalid escape \\${letter} inside a string`, i);
     this.#state = STRING;
-    return i + 1;
+    if (letter !== 'u') return i + 1;
+    this.#hexLeft = 4;
+    return this.#unicodeDigits(i + 1);
+  }
+
+  /** Checks what is left of a \u escape's four hex digits; a chunk that ends first leaves the state UNICODE. */
+  #unicodeDigits(i: number): number {
+    const chunk = this.#chunk;
+    for (; this.#hexLeft > 0; i++, this.#hexLeft--) {
+      if (i === chunk.length) {
+        this.#state = UNICODE;
+        return i;
+      }
+      if (!isHexDigit(chunk.charCodeAt(i))) return this.#fail(`invalid \\u escape: ${describeChar(chunk.charCodeAt(i))} is not a hex digit`, i);
+    }
+    this.#state = STRING;
+    return i;
   }
 
   #literalChars(i: number): number {
@@ -371,7 +399,7 @@ export class JsonScanner {
     try {
       value = JSON.parse(text);
     } catch {
-      this.#fail('invalid \\u escape in this element', end - 1);
+      this.#fail('this element is not valid JSON', end - 1);
       return;
     }
     this.#onElement(this.#captureKey, value, this.#captureIndex);
@@ -473,6 +501,10 @@ function decodeKey(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
 }
 
 function describeChar(code: number): string {

@@ -74,6 +74,7 @@ const BAD: Array<{ given: string; message: RegExp; line: number; column: number;
   { given: '{"a": 1} {', message: /after the end of the document/, line: 1, column: 10, path: '' },
   { given: '   ', message: /the input is empty/, line: 1, column: 4, path: '' },
   { given: '{"a": "\\x"}', message: /invalid escape \\x/, line: 1, column: 9, path: 'a' },
+  { given: '{"a": "\\u12"}', message: /invalid \\u escape: '"' is not a hex digit/, line: 1, column: 12, path: 'a' },
 ];
 
 for (const { given, message, line, column, path } of BAD) {
