@@ -6,6 +6,7 @@ import standalone from 'ajv/dist/standalone/index.js';
 import type { Spec } from '../load/model.js';
 import { validatorName } from '../load/names.js';
 import { fastValidatorCode } from './fast-validator-code.js';
+import { reportValidatorCode } from './report-validator-code.js';
 import { eventPayloadSchema, toJsonSchema, validatorObjectId } from './json-schema.js';
 import { doc, header, printFile } from './ts.js';
 
@@ -99,7 +100,7 @@ export function compileValidators(spec: Spec): CompiledValidators {
   const functions = new Map(report.schemas.map(({ exportName, id }) => [exportName, report.ajv.getSchema(id)!]));
   return {
     fast: minify(fastValidatorCode(standaloneCode(fast.ajv, fast.schemas)), 'esm'),
-    report: minify(standaloneCode(report.ajv, report.schemas), 'cjs'),
+    report: minify(reportValidatorCode(standaloneCode(report.ajv, report.schemas)), 'cjs'),
     functions,
   };
 }
@@ -155,10 +156,14 @@ export function emitReportDeclarations(spec: Spec, inputs: readonly string[]): s
       kind: StructureKind.Interface,
       isExported: true,
       name: 'ValidationError',
-      docs: [doc('One problem ajv found, as ajv reports it: `instancePath` is a JSON pointer into the payload.')],
+      docs: [
+        doc(
+          'One problem ajv found: `instancePath` is a JSON pointer into the payload, `keyword` and `params` the rule that failed.',
+          "ajv's `schemaPath` is left out: it points into the compiled schemas, not into the spec.",
+        ),
+      ],
       properties: [
         { name: 'instancePath', type: 'string' },
-        { name: 'schemaPath', type: 'string' },
         { name: 'keyword', type: 'string' },
         { name: 'params', type: 'Record<string, unknown>' },
         { name: 'message', type: 'string', hasQuestionToken: true },
