@@ -10,6 +10,7 @@ import { endToEnd } from './end-to-end.js';
 import { framesOf, meanBytes, mixFrames } from './frames.js';
 import { generateCheck } from './generate-check.js';
 import { idleMemory } from './idle-memory.js';
+import { importTime } from './import-time.js';
 import { isolated } from './micro.js';
 import { renderTable, type Row } from './report.js';
 import { validateLarge } from './validate-large.js';
@@ -24,6 +25,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   'validate-large': validateLarge,
   'generate-check': generateCheck,
   'idle-memory': idleMemory,
+  'import-time': importTime,
 };
 
 /** The frames' sizes, as the README's table is headed. */

@@ -1,50 +1,163 @@
+// The package as its users receive it: `npm pack`, installed offline into an empty project, then
+// type-checked under the strictest settings (ESM and CommonJS), imported and required from plain
+// Node, and its command line run from node_modules/.bin.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { repoRoot } from '../cli/cli-fixture.js';
 
 const run = promisify(execFile);
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 
-const pack = suite('npm pack');
+/** The install budget a bot author pays: the package, ws, and yaml for infer. */
+const MAX_PACKAGES = 3;
+const MAX_INSTALLED_BYTES = 2.5 * 1024 * 1024;
 
-pack('the tarball installs into an empty project and imports with plain Node', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gg-pack-'));
-  try {
-    // npm pack builds dist/ through the prepare script, as publishing would.
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repo, maxBuffer: 64 << 20 });
-    const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
-    const project = path.join(dir, 'project');
-    await run('mkdir', ['-p', project]);
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, filename)], { cwd: project });
+/** The settings a careful consumer uses; skipLibCheck off, so the package's own declarations are checked too. */
+const STRICTEST = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  skipLibCheck: false,
+  noEmit: true,
+  target: 'es2022',
+  types: [],
+};
 
-    const script = `
-      import { events, commands, validateEvent, validateCommand } from 'guilded-gateway';
-      const typing = validateCommand('ChatChannelTyping', { channelId: 'd2242862-401c-42f8-9ce2-0c75977475a6' });
-      const bad = validateEvent('ChatChannelTyping', { type: 'ChatChannelTyping', channelId: 7 });
-      console.log(JSON.stringify({ events: Object.keys(events).length, commands: Object.keys(commands).length, typing: typing.ok, bad: bad.errors }));
-    `;
-    const result = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
-    const seen = JSON.parse(result.stdout) as { events: number; commands: number; typing: boolean; bad: { pointer: string }[] };
-    assert.ok(seen.events > 100, `${seen.events} events in the table`);
-    assert.is(seen.commands, 3);
-    assert.is(seen.typing, true);
-    assert.ok(seen.bad.some((error) => error.pointer === '/channelId'));
+const dir = mkdtempSync(path.join(tmpdir(), 'gg-pack-'));
+const project = path.join(dir, 'project');
 
-    const bin = path.join(project, 'node_modules', '.bin', 'guilded-gateway');
-    assert.match((await run(bin, ['help'], { cwd: project })).stdout, /validate/);
-    // The main job runs from the installed package too: replay, client and validate, no network.
-    const demo = await run(bin, ['demo'], { cwd: project });
-    assert.match(demo.stdout, /ChatMessageCreated/);
-    assert.match(demo.stdout, /guilded-gateway validate/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+function writeJson(file: string, value: unknown): void {
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function packTarballs(): Promise<string[]> {
+  // npm pack builds dist/ through the prepare script, as publishing does.
+  const own = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, maxBuffer: 64 << 20 });
+  // The dependencies come from the repository's own install: the test needs no network.
+  const deps = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, './node_modules/ws', './node_modules/yaml'], {
+    cwd: repoRoot,
+    maxBuffer: 64 << 20,
+  });
+  return [...JSON.parse(own.stdout), ...JSON.parse(deps.stdout)].map(({ filename }: { filename: string }) => path.join(dir, filename));
+}
+
+/** Every file's bytes under a folder. */
+function bytesUnder(folder: string): number {
+  let total = 0;
+  for (const entry of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    const stats = statSync(path.join(folder, entry), { throwIfNoEntry: false });
+    if (stats?.isFile()) total += stats.size;
   }
+  return total;
+}
+
+/** The installed packages: node_modules' folders, scoped ones counted one by one. */
+function installedPackages(modules: string): string[] {
+  return readdirSync(modules)
+    .filter((name) => !name.startsWith('.'))
+    .flatMap((name) => (name.startsWith('@') ? readdirSync(path.join(modules, name)).map((inner) => `${name}/${inner}`) : [name]));
+}
+
+const installed = suite('the packed package, installed into an empty project');
+
+installed.before(async () => {
+  mkdirSync(project);
+  writeJson(path.join(project, 'package.json'), { name: 'consumer', private: true, type: 'module' });
+  const tarballs = await packTarballs();
+  const cache = path.join(dir, 'empty-cache');
+  await run('npm', ['install', '--offline', '--cache', cache, '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs], { cwd: project });
 });
 
-pack.run();
+installed.after(() => rmSync(dir, { recursive: true, force: true }));
+
+installed(`a bot author installs at most ${MAX_PACKAGES} packages, under 2.5 MB in all`, () => {
+  const modules = path.join(project, 'node_modules');
+  const packages = installedPackages(modules);
+  const bytes = bytesUnder(modules);
+  console.log(`  npm install <tarball>: ${packages.length} packages (${packages.join(', ')}), ${bytes.toLocaleString('en')} bytes`);
+  assert.equal(packages.sort(), ['guilded-gateway', 'ws', 'yaml']);
+  assert.ok(packages.length <= MAX_PACKAGES);
+  assert.ok(bytes < MAX_INSTALLED_BYTES, `${bytes} bytes installed`);
+});
+
+async function typeCheck(folder: string, compilerOptions: Record<string, unknown>, type: 'module' | 'commonjs'): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(path.join(repoRoot, 'test/package/consumer/bot.ts'), path.join(folder, 'bot.ts'));
+  writeJson(path.join(folder, 'package.json'), { name: `consumer-${type}`, private: true, type });
+  writeJson(path.join(folder, 'tsconfig.json'), { compilerOptions: { ...STRICTEST, ...compilerOptions }, files: ['bot.ts'] });
+  try {
+    await run(process.execPath, [tsc, '-p', folder], { cwd: folder });
+  } catch (error) {
+    const { stdout } = error as { stdout: string };
+    assert.unreachable(`tsc found errors in the installed package or the bot:\n${stdout}`);
+  }
+}
+
+installed('a strict ESM project (module nodenext, skipLibCheck off) type-checks a bot with no error', async () => {
+  await typeCheck(path.join(project, 'esm'), { module: 'nodenext', moduleResolution: 'nodenext' }, 'module');
+});
+
+installed('a CommonJS project (module node16) type-checks the same bot with no error', async () => {
+  await typeCheck(path.join(project, 'cjs'), { module: 'node16', moduleResolution: 'node16' }, 'commonjs');
+});
+
+installed('the type-check fails when the bot is wrong, so the passes above mean something', async () => {
+  const folder = path.join(project, 'wrong');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'bot.ts'), "import { GatewayClient } from 'guilded-gateway';\nnew GatewayClient({ cookie: 'c' }).on('ChatMessageCreated', (p) => p.messageText);\n");
+  writeJson(path.join(folder, 'tsconfig.json'), { compilerOptions: { ...STRICTEST, module: 'nodenext' }, files: ['bot.ts'] });
+  const failed = await run(process.execPath, [tsc, '-p', folder], { cwd: folder }).then(
+    () => undefined,
+    (error: { stdout: string }) => error.stdout,
+  );
+  assert.match(failed ?? '', /messageText/);
+});
+
+/** What both module systems print: the tables' sizes and one valid and one invalid validation. */
+const PROBE = `
+  const typing = gg.validateCommand('ChatChannelTyping', { channelId: 'd2242862-401c-42f8-9ce2-0c75977475a6' });
+  const bad = gg.validateEvent('ChatChannelTyping', { type: 'ChatChannelTyping', channelId: 7, userId: 'a1b2c3d4' });
+  console.log(JSON.stringify({ events: Object.keys(generated.events).length, commands: Object.keys(gg.commands).length, typing: typing.ok, bad: bad.errors }));
+`;
+
+function assertProbe(stdout: string, stderr: string): void {
+  const seen = JSON.parse(stdout) as { events: number; commands: number; typing: boolean; bad: { pointer: string; message: string }[] };
+  assert.ok(seen.events > 100, `${seen.events} events in the table`);
+  assert.is(seen.commands, 3);
+  assert.is(seen.typing, true);
+  // The full report is loaded lazily on this first failure; its errors are the same as in the repository.
+  assert.equal(seen.bad, [{ pointer: '/channelId', message: 'must be string' }]);
+  assert.is(stderr, '', 'nothing on stderr, no experimental warning');
+}
+
+installed('plain Node imports it as ESM and validates', async () => {
+  const script = `import * as gg from 'guilded-gateway'; import * as generated from 'guilded-gateway/generated'; ${PROBE}`;
+  const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
+  assertProbe(stdout, stderr);
+});
+
+installed('plain Node requires it from CommonJS and validates', async () => {
+  const script = `const gg = require('guilded-gateway'); const generated = require('guilded-gateway/generated'); ${PROBE}`;
+  const { stdout, stderr } = await run(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: project });
+  assertProbe(stdout, stderr);
+});
+
+installed('the command line runs from node_modules/.bin: help, validate and the demo, no network', async () => {
+  const bin = path.join(project, 'node_modules', '.bin', 'guilded-gateway');
+  assert.match((await run(bin, ['help'], { cwd: project })).stdout, /validate/);
+  const sample = path.join(project, 'node_modules/guilded-gateway/dist/generated/samples/session.har');
+  const validated = await run(bin, ['validate', sample, '--json'], { cwd: project });
+  assert.ok((JSON.parse(validated.stdout) as { summary: { frames: number } }).summary.frames > 0);
+  const demo = await run(bin, ['demo'], { cwd: project });
+  assert.match(demo.stdout, /ChatMessageCreated/);
+  assert.match(demo.stdout, /guilded-gateway validate/);
+});
+
+installed.run();
