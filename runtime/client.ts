@@ -36,6 +36,7 @@ import {
   retriesAfterStatus,
   type ReconnectOptions,
 } from './reconnect.js';
+import { upgradeHeaders } from './upgrade-headers.js';
 import { describeErrors, reportErrors, validateCommand } from './validation.js';
 import {
   loadNodeWebSocket,
@@ -58,10 +59,14 @@ export type CommandArgs<K extends CommandName> = CommandPayloadMap[K] extends un
   ? []
   : [payload: CommandPayloadMap[K]];
 
-/** Options of `GatewayClient`. Only `cookie` is required. */
+/** Options of `GatewayClient`. Only `cookie` is required, and only with the default WebSocket (`ws`). */
 export interface GatewayClientOptions {
-  /** The cookie header, with at least `hmac_signed_session=<token>`. Never shown in errors or inspection. */
-  readonly cookie: string;
+  /**
+   * The cookie header, with at least `hmac_signed_session=<token>`. Never shown in errors, debug lines or
+   * inspection. Required unless `WebSocket` or `createWebSocket` is given: a browser cannot set it, and
+   * sends the page's own cookies with the upgrade.
+   */
+  readonly cookie?: string;
   /** The endpoint without its query. Default: the spec's current endpoint. */
   readonly url?: string;
   /** Open a team socket for this team instead of the user socket. */
@@ -70,6 +75,13 @@ export interface GatewayClientOptions {
   readonly guildedClientId?: string;
   /** Sent as the `deviceType` query parameter when given (2023 web clients sent `web`). */
   readonly deviceType?: string;
+  /** The upgrade request's `user-agent` (Guilded's web client sends its browser's); it wins over one in `headers`. Browsers send their own. */
+  readonly userAgent?: string;
+  /**
+   * Extra headers of the upgrade request, names case-insensitive. A `cookie` here is a TypeError: use the
+   * `cookie` option, which is kept out of errors and logs. Never shown in inspection; browsers cannot set headers.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Default `warn`: invalid payloads are delivered and reported. */
   readonly validation?: ValidationMode;
   /** The retry policy, or `false` to end the session on the first lost connection. */
@@ -145,14 +157,21 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #attempt = 0;
   #wasReady = false;
   #sid: string | undefined;
-  #latency: number | undefined;
+  #ping: number | undefined;
   #pending: Deferred | undefined;
 
   constructor(options: GatewayClientOptions) {
-    if (typeof options.cookie !== 'string' || options.cookie.trim() === '') {
-      throw new TypeError('the cookie option is missing or empty; no client was created');
+    const { cookie, WebSocket } = options;
+    if (cookie === undefined && WebSocket === undefined && options.createWebSocket === undefined) {
+      throw new TypeError(
+        'the cookie option is missing; only a WebSocket or createWebSocket option (a browser) can do without it; no client was created',
+      );
     }
-    this.#redact = createRedactor(options.cookie);
+    if (cookie !== undefined && (typeof cookie !== 'string' || cookie.trim() === '')) {
+      throw new TypeError('the cookie option is empty or not a string; no client was created');
+    }
+    this.#headers = upgradeHeaders({ cookie, userAgent: options.userAgent, headers: options.headers });
+    this.#redact = createRedactor(cookie);
     this.#guildedClientId = options.guildedClientId ?? crypto.randomUUID();
     this.#teamId = options.teamId;
     this.#url = gatewayUrl(options.url ?? CURRENT_ENDPOINT, {
@@ -160,11 +179,9 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       teamId: options.teamId,
       deviceType: options.deviceType,
     });
-    this.#headers = { cookie: options.cookie };
     this.#validation = options.validation ?? 'warn';
     this.#reconnect = options.reconnect === false ? undefined : reconnectPolicy(options.reconnect);
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
-    const { WebSocket } = options;
     this.#factory = options.createWebSocket ?? (WebSocket && ((url, headers) => new WebSocket(url, { headers })));
     this.#emitter = new TypedEmitter<ClientEventMap>({
       listenerError: (name, error) => this.#onListenerError(name, error),
@@ -174,7 +191,10 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       },
     });
     this.#heartbeat = new Heartbeat({
-      ping: () => this.#socket?.send(encodePing()),
+      ping: () => {
+        this.#debug(() => 'heartbeat: ping (2) sent');
+        this.#socket?.send(encodePing());
+      },
       dead: (timeoutMs) =>
         this.#destroy({
           code: RECONNECT_CLOSE_CODE,
@@ -182,9 +202,12 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
           recover: true,
           error: 'HEARTBEAT_TIMEOUT',
         }),
-      pong: (latency) => {
-        this.#latency = latency;
-        this.#emitter.emit('heartbeat', { latency });
+      pong: (roundTrip) => {
+        // Tenths of a millisecond: finer is timer noise, coarser would show 0 on a fast link.
+        const ping = Math.round(roundTrip * 10) / 10;
+        this.#ping = ping;
+        this.#debug(() => `heartbeat: pong (3) after ${ping.toFixed(1)} ms`);
+        this.#emitter.emit('heartbeat', { ping });
       },
     });
   }
@@ -194,9 +217,9 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     return this.#status;
   }
 
-  /** Milliseconds from the last answered ping to its pong; undefined before the first pong. */
-  get latency(): number | undefined {
-    return this.#latency;
+  /** The last heartbeat's round trip: milliseconds from a ping to its pong; undefined before the first pong. */
+  get ping(): number | undefined {
+    return this.#ping;
   }
 
   /** The Engine.IO session id of the current connection. */
@@ -315,12 +338,12 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     return this.events();
   }
 
-  /** What `JSON.stringify` shows: no cookie. */
+  /** What `JSON.stringify` shows: no cookie, no headers. */
   toJSON(): Record<string, unknown> {
-    return { status: this.#status, url: this.#url, teamId: this.#teamId, latency: this.#latency };
+    return { status: this.#status, url: this.#url, teamId: this.#teamId, ping: this.#ping };
   }
 
-  /** What `util.inspect` and `console.log` show: no cookie. */
+  /** What `util.inspect` and `console.log` show: no cookie, no headers. */
   [Symbol.for('nodejs.util.inspect.custom')](
     _depth: number,
     options: unknown,
@@ -350,6 +373,11 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       );
       return;
     }
+    this.#debug(
+      () =>
+        `connecting to ${this.#url}${this.#attempt > 0 ? ` (reconnect attempt ${this.#attempt})` : ''}, ` +
+        `sending ${headerNames(this.#headers)}; waiting up to ${this.#handshakeTimeoutMs} ms for the hello and 40`,
+    );
     let socket: WebSocketLike;
     try {
       socket = factory(this.#url, { ...this.#headers });
@@ -482,6 +510,11 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #onHello(hello: Hello): void {
     if (this.#status !== 'connecting') return;
     this.#sid = hello.sid;
+    this.#debug(
+      () =>
+        `hello (0): sid ${hello.sid}, pingInterval ${hello.pingInterval} ms, pingTimeout ${hello.pingTimeout} ms; ` +
+        `pinging every ${hello.pingInterval} ms`,
+    );
     this.#heartbeat.start(hello.pingInterval, hello.pingTimeout);
     this.#emitter.emit('hello', hello);
   }
@@ -495,6 +528,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#attempt = 0;
     const reconnected = this.#wasReady;
     this.#wasReady = true;
+    this.#debug(() => `ready (40): events flow${reconnected ? '; events sent while reconnecting are lost' : ''}`);
     this.#pending?.resolve();
     this.#pending = undefined;
     this.#emitter.emit('open', { sid, reconnected });
@@ -524,13 +558,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   /** Validates (unless off) and delivers a spec event received as `name`, one of its wire spellings. */
   #deliverEvent(entry: EventEntry, name: string, payload: unknown): void {
-    // Only a failed validation pays for describing it; unknown fields alone leave the payload valid.
+    // Only a failed fast check pays for the report: objects are closed there, so an unknown field fails it too.
     if (this.#validation !== 'off' && !entry.validate(payload)) {
-      const { errors } = describeErrors(reportErrors(entry.validatorName, payload));
-      if (errors.length > 0) {
-        this.#deliver('invalidPayload', { name, payload, errors });
-        if (this.#validation === 'strict') return;
-      }
+      const { errors, unknownFields } = describeErrors(reportErrors(entry.validatorName, payload));
+      if (errors.length > 0) this.#deliver('invalidPayload', { name, payload, errors });
+      if (unknownFields.length > 0) this.#emitter.emit('unknownFields', { name, payload, fields: unknownFields });
+      // Unknown fields alone leave the payload valid, even in strict.
+      if (errors.length > 0 && this.#validation === 'strict') return;
     }
     this.#deliver(entry.name, payload as ClientEventMap[EventName]);
   }
@@ -575,12 +609,12 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       const delayMs = backoffDelay(attempt, policy);
       this.#status = 'reconnecting';
       this.#reconnectTimer = setTimeout(() => this.#open(), delayMs);
-      const cause = this.#error(
-        error ?? 'CONNECTION_CLOSED',
-        `${reason}; reconnecting in ${delayMs} ms (attempt ${attempt} of ${policy.maxAttempts})`,
-        'reconnect',
-        { closeCode: code, status },
-      );
+      const next = `reconnecting in ${delayMs} ms (attempt ${attempt} of ${policy.maxAttempts})`;
+      this.#debug(() => `connection ended with ${code}: ${reason}; ${next}`);
+      const cause = this.#error(error ?? 'CONNECTION_CLOSED', `${reason}; ${next}`, 'reconnect', {
+        closeCode: code,
+        status,
+      });
       this.#emitter.emit('reconnecting', { attempt, delayMs, error: cause });
       return;
     }
@@ -591,6 +625,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       : policy === undefined
         ? ', reconnect is off'
         : `, gave up after ${policy.maxAttempts} reconnect attempts`;
+    this.#debug(() => `connection ended with ${code}: ${reason}; the session ended${retries}`);
     const failure =
       error === undefined
         ? undefined
@@ -618,6 +653,11 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       `a listener for ${String(name)} threw: ${describe(error)}; the other listeners still ran`,
       'continue',
     );
+  }
+
+  /** Emits a debug line, built only when someone listens, through the redactor like every error. */
+  #debug(line: () => string): void {
+    if (this.#emitter.has('debug')) this.#emitter.emit('debug', this.#redact(line()));
   }
 
   #report(code: GatewayErrorCode, message: string, consequence: Consequence): void {
@@ -672,6 +712,12 @@ function deferred(): Deferred {
     reject = onReject;
   });
   return { promise, resolve, reject };
+}
+
+/** The names of the headers sent, for a debug line: their values may be secrets. */
+function headerNames(headers: Record<string, string>): string {
+  const names = Object.keys(headers);
+  return names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;
 }
 
 function describe(error: unknown): string {

@@ -4,7 +4,7 @@
  */
 export * from '../generated/index.js';
 export { GatewayClient, type GatewayClientOptions, type ClientStatus, type ValidationMode, type CommandArgs, type EventIteratorOptions } from './client.js';
-export type { ClientEvent, ClientEventMap, InvalidPayload, LifecycleEventMap, UnknownEvent } from './client-events.js';
+export type { ClientEvent, ClientEventMap, InvalidPayload, LifecycleEventMap, UnknownEvent, UnknownFields } from './client-events.js';
 export { GatewaySessions, type EventOrigin, type GatewaySessionsOptions } from './sessions.js';
 export { GatewayError, type Consequence, type GatewayErrorCode, type GatewayErrorDetails } from './errors.js';
 export type { ReconnectOptions } from './reconnect.js';

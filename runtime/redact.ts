@@ -8,8 +8,9 @@ const MIN_SECRET_LENGTH = 8;
 /**
  * Returns a function that removes a cookie header from text: the whole header and each cookie value
  * long enough to be a secret, so that a value quoted alone (by a WebSocket library, say) is caught too.
+ * Without a cookie (a browser client sends the page's own) it removes nothing.
  */
-export function createRedactor(cookie: string): (text: string) => string {
+export function createRedactor(cookie = ''): (text: string) => string {
   const values = cookie
     .split(';')
     .map((pair) => pair.slice(pair.indexOf('=') + 1).trim())

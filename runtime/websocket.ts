@@ -26,7 +26,7 @@ export interface WebSocketLike {
 /** A WebSocket class that takes headers the way `ws` does: `new WebSocket(url, { headers })`. */
 export type WebSocketConstructor = new (url: string, options: { headers: Record<string, string> }) => WebSocketLike;
 
-/** Opens a WebSocket. Browsers cannot send a cookie header; a browser factory ignores `headers` and relies on the page's cookies. */
+/** Opens a WebSocket. Browsers cannot set upgrade headers; a browser factory ignores `headers` (cookie, user-agent and any others) and the page's cookies go instead. */
 export type WebSocketFactory = (url: string, headers: Record<string, string>) => WebSocketLike;
 
 /** `readyState` values, as in the WHATWG WebSocket. */

@@ -3,7 +3,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WebSocket as NodeWebSocket, type WebSocket } from 'ws';
 import { events } from '../../generated/index.js';
-import type { ClientEvent, ClientEventMap, InvalidPayload, UnknownEvent } from '../../runtime/client-events.js';
+import { loadSpec } from '../../generator/load/load-spec.js';
+import type { ClientEvent, ClientEventMap, InvalidPayload, UnknownEvent, UnknownFields } from '../../runtime/client-events.js';
 import { GatewayClient, type GatewayClientOptions } from '../../runtime/client.js';
 import { GatewayError } from '../../runtime/errors.js';
 import {
@@ -25,6 +26,7 @@ const TYPING = { type: 'ChatChannelTyping', channelId: CHANNEL_ID, userId: 'AnzV
 const TYPING_FRAME = `42${JSON.stringify(['ChatChannelTyping', TYPING])}`;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const FAST_RECONNECT = { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 5 };
+const spec = await loadSpec(new URL('../../spec/', import.meta.url).pathname);
 
 function clientOf(peer: { url: string }, options: Partial<GatewayClientOptions> = {}): GatewayClient {
   return new GatewayClient({ cookie: COOKIE, url: peer.url, reconnect: FAST_RECONNECT, ...options });
@@ -212,6 +214,54 @@ handshake(
   },
 );
 
+handshake('the userAgent and headers options arrive on the upgrade request, userAgent over a user-agent in headers', async () => {
+  const userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+  const headers = { 'X-Client-Version': '1.2', 'User-Agent': 'not this one', Origin: 'https://www.guilded.gg' };
+  await withSocketIo({}, { userAgent, headers }, async (peer, client) => {
+    await client.connect();
+    const seen = (await peer.nextConnection(0)).handshake.headers;
+    assert.is(seen['user-agent'], userAgent);
+    assert.is(seen['x-client-version'], '1.2');
+    assert.is(seen['origin'], 'https://www.guilded.gg');
+    assert.is(seen['cookie'], COOKIE);
+  });
+});
+
+handshake('a cookie in the headers option is refused with a TypeError naming the cookie option', () => {
+  assert.throws(
+    () => new GatewayClient({ cookie: COOKIE, headers: { Cookie: COOKIE } }),
+    (error: unknown) =>
+      error instanceof TypeError && /pass it as the cookie option/.test(error.message) && !error.message.includes('SECRET'),
+  );
+});
+
+handshake('with an injected WebSocket or createWebSocket the cookie may be left out, and none is sent', async () => {
+  const injections: Array<Partial<GatewayClientOptions>> = [
+    { WebSocket: NodeWebSocket },
+    { createWebSocket: (url, headers) => new NodeWebSocket(url, { headers }) },
+  ];
+  for (const injection of injections) {
+    const peer = await startSocketIo();
+    const client = new GatewayClient({ url: peer.url, reconnect: false, ...injection });
+    try {
+      await client.connect();
+      assert.is(client.status, 'ready');
+      assert.not.ok('cookie' in (await peer.nextConnection(0)).handshake.headers);
+    } finally {
+      await client.close();
+      await peer.close();
+    }
+  }
+});
+
+handshake('with the default WebSocket the cookie is required; an empty one is refused whatever the WebSocket', () => {
+  const refused = (options: GatewayClientOptions, message: RegExp): void =>
+    assert.throws(() => new GatewayClient(options), (error: unknown) => error instanceof TypeError && message.test(error.message));
+  refused({}, /^the cookie option is missing; only a WebSocket or createWebSocket option/);
+  refused({ cookie: ' ' }, /^the cookie option is empty/);
+  refused({ cookie: '', WebSocket: NodeWebSocket }, /^the cookie option is empty/);
+});
+
 handshake.run();
 // #endregion
 
@@ -226,8 +276,8 @@ heartbeat('the client pings every pingInterval, reports latency, and the server 
     // The server drops a client that does not ping within pingInterval + pingTimeout (100 ms).
     await sleep(420);
     assert.ok(beats.length >= 5, `only ${beats.length} heartbeats in 420 ms`);
-    assert.type(client.latency, 'number');
-    assert.ok((client.latency ?? -1) >= 0);
+    assert.type(client.ping, 'number');
+    assert.ok((client.ping ?? -1) >= 0);
     assert.is(reconnects.length, 0);
     assert.is(client.status, 'ready');
   });
@@ -267,6 +317,18 @@ heartbeat('a server ping is answered with a pong carrying its data', async () =>
       assert.is(await within(2000, pong ?? Promise.reject(new Error('no connection')), 'the pong'), '3probe');
     },
   );
+});
+
+heartbeat('ping is undefined until the first pong, then the round trip the heartbeat event reported', async () => {
+  await withSocketIo({ pingInterval: 20, pingTimeout: 1000 }, {}, async (_peer, client) => {
+    assert.is(client.ping, undefined);
+    const beat = next(client, 'heartbeat');
+    await client.connect();
+    const { ping } = await beat;
+    assert.ok(ping >= 0, `a round trip of ${ping} ms`);
+    assert.is(client.ping, ping);
+    assert.is(client.toJSON()['ping'], ping);
+  });
 });
 
 heartbeat.run();
@@ -711,6 +773,75 @@ validation('strict refuses to send an invalid command; warn sends it and reports
   );
 });
 
+const CREATED = spec.events.find((event) => event.name === 'ChatMessageCreated')!.examples[0] as {
+  message: Record<string, unknown>;
+};
+const DRIFTED = { ...CREATED, brandNew: 1, message: { ...CREATED.message, 'a/b~c': true } };
+
+/** What a client in `mode` reports and delivers for DRIFTED, then for the spec's own example. */
+async function drift(
+  mode: GatewayClientOptions['validation'],
+): Promise<{ reports: UnknownFields[]; delivered: unknown[]; iterated: string[] }> {
+  let reports: UnknownFields[] = [];
+  let delivered: unknown[] = [];
+  const iterated: string[] = [];
+  await withRaw(
+    (socket) => {
+      socket.send(`42${JSON.stringify(['ChatMessageCreated', DRIFTED])}`);
+      socket.send(`42${JSON.stringify(['ChatMessageCreated', CREATED])}`);
+    },
+    mode === undefined ? {} : { validation: mode },
+    async (_peer, client) => {
+      reports = collect(client, 'unknownFields');
+      delivered = collect(client, 'ChatMessageCreated');
+      const iterate = (async () => {
+        for await (const event of client) if (iterated.push(event.name) === 2) return;
+      })();
+      await client.connect();
+      await within(2000, iterate, 'both events');
+    },
+  );
+  return { reports, delivered, iterated };
+}
+
+validation('fields the spec lacks are reported as unknownFields by JSON pointer, and the event is still delivered', async () => {
+  for (const mode of [undefined, 'strict'] as const) {
+    const { reports, delivered, iterated } = await drift(mode);
+    assert.is(reports.length, 1, `validation ${mode ?? 'warn'}`);
+    assert.is(reports[0]?.name, 'ChatMessageCreated');
+    assert.equal(reports[0]?.payload, DRIFTED);
+    assert.equal([...(reports[0]?.fields ?? [])].sort(), ['/brandNew', '/message/a~1b~0c']);
+    assert.equal(delivered, [DRIFTED, CREATED]);
+    assert.equal(iterated, ['ChatMessageCreated', 'ChatMessageCreated'], 'iterators get the events, not the report');
+  }
+});
+
+validation('validation off reports no unknown fields', async () => {
+  const { reports, delivered } = await drift('off');
+  assert.equal(reports, []);
+  assert.equal(delivered, [DRIFTED, CREATED]);
+});
+
+validation('an invalid payload with unknown fields is reported both ways', async () => {
+  const both = { ...TYPING, channelId: 5, brandNew: 1 };
+  await withRaw(
+    (socket) => socket.send(`42${JSON.stringify(['ChatChannelTyping', both])}`),
+    {},
+    async (_peer, client) => {
+      const invalid = collect(client, 'invalidPayload');
+      const delivered = collect(client, 'ChatChannelTyping');
+      const reports = next(client, 'unknownFields');
+      await client.connect();
+      assert.equal((await reports).fields, ['/brandNew']);
+      assert.equal(delivered, [both]);
+      assert.equal(
+        invalid.map(({ errors }) => errors.map((error) => error.pointer)),
+        [['/channelId']],
+      );
+    },
+  );
+});
+
 validation('send before the connection is ready throws NOT_CONNECTED', () => {
   const client = new GatewayClient({ cookie: COOKIE });
   assert.throws(
@@ -802,13 +933,13 @@ function assertNoSecret(value: unknown, where: string): void {
   assert.not.match(JSON.stringify(value) ?? '', 'SECRET', `the cookie shows in JSON of ${where}`);
 }
 
-redaction('the cookie never shows in inspection, JSON, thrown errors, rejections or error events', async () => {
+redaction('the cookie and headers never show in inspection, JSON, thrown errors, rejections or error events', async () => {
   // A server that quotes the cookie back in its refusal, which comes instead of 40.
   const peer = await startRaw((socket) => {
     socket.send('0{"sid":"raw-sid","upgrades":[],"pingInterval":25000,"pingTimeout":5000}');
     socket.send(`44${JSON.stringify({ message: `bad cookie: ${COOKIE}` })}`);
   });
-  const client = clientOf(peer);
+  const client = clientOf(peer, { headers: { authorization: 'Bearer SECRET-bearer-0123456789' } });
   try {
     const errors = collect(client, 'error');
     const closes: unknown[] = [];
@@ -848,4 +979,90 @@ redaction('a failed connection does not leak the cookie either', async () => {
 });
 
 redaction.run();
+// #endregion
+
+// #region debug
+const debug = suite('debug lines');
+
+/** Asserts that `lines` match `patterns` one for one, in order. */
+function assertLines(lines: readonly string[], patterns: readonly RegExp[]): void {
+  assert.is(lines.length, patterns.length, `got these lines:\n${lines.join('\n')}`);
+  patterns.forEach((pattern, index) => assert.match(lines[index] ?? '', pattern, `line ${index + 1}`));
+}
+
+debug('a session in words: connecting, hello, heartbeats, a drop, the reconnect and a refusal, never the cookie', async () => {
+  let connections = 0;
+  // The second connection is refused with a reason that quotes the cookie back.
+  const middleware = (_socket: ServerSocket, accept: (error?: Error) => void): void =>
+    accept(++connections === 1 ? undefined : new Error(`bad cookie: ${COOKIE}`));
+  await withSocketIo({ pingInterval: 20, pingTimeout: 1000, middleware }, {}, async (peer, client) => {
+    const lines = collect(client, 'debug');
+    const errors = collect(client, 'error');
+    const beat = next(client, 'heartbeat');
+    await client.connect();
+    await beat;
+    const closed = next(client, 'close');
+    (await peer.nextConnection(0)).conn.close();
+    await closed;
+
+    assert.ok(lines.includes('heartbeat: ping (2) sent'));
+    assert.ok(lines.some((line) => /^heartbeat: pong \(3\) after \d+\.\d ms$/.test(line)));
+    const connecting = /^connecting to ws:\/\/127\.0\.0\.1:\d+\/ws\/\?jwt=undefined&EIO=3&transport=websocket&guildedClientId=[0-9a-f-]{36}/;
+    assertLines(
+      lines.filter((line) => !line.startsWith('heartbeat: ')),
+      [
+        new RegExp(`${connecting.source}, sending headers cookie; waiting up to 20000 ms for the hello and 40$`),
+        /^hello \(0\): sid \S+, pingInterval 20 ms, pingTimeout 1000 ms; pinging every 20 ms$/,
+        /^ready \(40\): events flow$/,
+        /^connection ended with 1005: the server closed the connection with 1005; reconnecting in \d ms \(attempt 1 of 5\)$/,
+        new RegExp(`${connecting.source} \\(reconnect attempt 1\\), sending headers cookie;`),
+        /^hello \(0\): sid \S+, pingInterval 20 ms/,
+        /^connection ended with 1000: the server refused the connection with 44 "bad cookie: \[redacted\]", check the cookie; the session ended$/,
+      ],
+    );
+    assert.is(errors.at(-1)?.code, 'CONNECT_REFUSED');
+    assert.not.match(lines.join('\n'), 'SECRET');
+  });
+});
+
+debug('a handshake timeout is told with its limit, and the retry with its delay; header values stay out', async () => {
+  const peer = await startRaw(() => {});
+  const client = clientOf(peer, {
+    handshakeTimeoutMs: 20,
+    reconnect: { initialDelayMs: 1, maxDelayMs: 1, maxAttempts: 1 },
+    userAgent: 'Mozilla/5.0',
+    headers: { authorization: 'Bearer SECRET-bearer-0123456789' },
+  });
+  try {
+    const lines = collect(client, 'debug');
+    const error = await rejection(client.connect());
+    assert.is(error.code, 'HANDSHAKE_TIMEOUT');
+    assertLines(lines, [
+      /^connecting to ws:.*, sending headers authorization, user-agent, cookie; waiting up to 20 ms for the hello and 40$/,
+      /^connection ended with 4000: no hello and 40 within 20 ms of opening the socket; reconnecting in 0 ms \(attempt 1 of 1\)$/,
+      /^connecting to ws:.* \(reconnect attempt 1\), sending headers authorization, user-agent, cookie;/,
+      /^connection ended with 4000: no hello and 40 within 20 ms of opening the socket; the session ended, gave up after 1 reconnect attempts$/,
+    ]);
+    assert.not.match(lines.join('\n'), 'SECRET');
+    assert.not.match(lines.join('\n'), 'Mozilla');
+  } finally {
+    await client.close();
+    await peer.close();
+  }
+});
+
+debug('close() is told as the end of the session with 1000', async () => {
+  await withRaw(
+    () => {},
+    {},
+    async (_peer, client) => {
+      const lines = collect(client, 'debug');
+      await client.connect();
+      await client.close();
+      assert.is(lines.at(-1), 'connection ended with 1000: closed by the client; the session ended');
+    },
+  );
+});
+
+debug.run();
 // #endregion

@@ -27,4 +27,8 @@ redact('a cookie without a name is redacted whole', () => {
   assert.is(createRedactor('justonelongvalue')('see justonelongvalue'), `see ${REDACTED}`);
 });
 
+redact('without a cookie (a browser client) nothing is removed', () => {
+  assert.is(createRedactor(undefined)('hmac_signed_session=abcdef0123456789'), 'hmac_signed_session=abcdef0123456789');
+});
+
 redact.run();

@@ -24,3 +24,22 @@ export async function readmeExample(): Promise<void> {
   client.send('logout', {});
   await client.close();
 }
+
+// The README's "Diagnostics" example: what the connection does, its round trip, and schema drift.
+export async function readmeDiagnostics(): Promise<void> {
+  const client = new GatewayClient({
+    cookie: process.env.GUILDED_COOKIE,
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+    headers: { origin: 'https://www.guilded.gg' },
+  });
+
+  // One line per lifecycle step; the cookie never appears in them.
+  client.on('debug', (line) => console.debug('[gateway]', line));
+  client.on('heartbeat', ({ ping }) => console.log(`heartbeat answered in ${ping} ms`));
+  // Fields the spec lacks on an event you listen to: the protocol grew, the event is still delivered.
+  client.on('unknownFields', ({ name, fields }) => console.warn(`${name} has fields the spec lacks: ${fields.join(', ')}`));
+  client.on('ChatMessageCreated', ({ message }) => console.log(message.id));
+
+  await client.connect();
+  setInterval(() => console.log(`ping ${client.ping ?? '(no heartbeat yet)'} ms`), 60_000).unref();
+}
