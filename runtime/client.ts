@@ -249,13 +249,14 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
    */
   connect(): Promise<void> {
     if (this.#status === 'ready') return Promise.resolve();
-    this.#pending ??= deferred();
+    // Kept here: a factory that throws ends the attempt inside #open, which settles and clears #pending.
+    const pending = (this.#pending ??= deferred());
     if (this.#status === 'idle' || this.#status === 'closed') {
       this.#attempt = 0;
       this.#wasReady = false;
       this.#open();
     }
-    return this.#pending.promise;
+    return pending.promise;
   }
 
   /** Ends the session: closes with 1000 (no reconnect) and resolves once the socket has closed. */
@@ -365,7 +366,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
           if (this.#status !== 'connecting') return;
           this.#destroy({
             code: ABNORMAL_CLOSURE,
-            reason: `could not load the ws package (${describe(error)}), pass the WebSocket option`,
+            reason: `could not load the ws package (${describe(error)}); in a browser, pass the createWebSocket option`,
             recover: false,
             error: 'CONNECTION_FAILED',
           });

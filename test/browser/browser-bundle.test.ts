@@ -155,7 +155,7 @@ test('closes cleanly with 1000 when the page closes it', async () => {
 test('without an injected WebSocket, connect() fails with one clear line, since the bundle has no ws', async () => {
   const { outcome } = await pageRun();
   assert.is(outcome.withoutWebSocket?.code, 'CONNECTION_FAILED');
-  assert.match(outcome.withoutWebSocket?.message ?? '', /^could not load the ws package \(.+\), .+; the session ended$/);
+  assert.match(outcome.withoutWebSocket?.message ?? '', /^could not load the ws package \(.+\); in a browser, pass the createWebSocket option; the session ended$/);
 });
 
 page.run();

@@ -24,15 +24,14 @@ export interface Outcome {
   readonly withoutWebSocket: { readonly code: GatewayErrorCode; readonly message: string } | undefined;
 }
 
-// Required until the cookie option becomes optional with an injected WebSocket: the browser cannot set the
-// header, and sends the page's cookies with the upgrade instead. The replay gateway checks no cookie.
-const COOKIE = 'hmac_signed_session=unused-in-a-browser';
+// A page gives no cookie: the browser cannot set the header, and sends the page's own cookies with the upgrade.
+// The second client gives one, since without an injected WebSocket the cookie is required.
+const COOKIE = 'hmac_signed_session=unused';
 
 /** Connects to `gatewayUrl`, collects `count` events, closes, and says what happened. */
 export async function run(bundleUrl: string, gatewayUrl: string, count: number): Promise<Outcome> {
   const { GatewayClient, GatewayError } = (await import(bundleUrl)) as Bundle;
   const client = new GatewayClient({
-    cookie: COOKIE,
     url: gatewayUrl,
     reconnect: false,
     // Not the WebSocket option: that calls `new WebSocket(url, { headers })`, and a browser reads the second argument as subprotocols.

@@ -370,6 +370,28 @@ for (const [how, drop, want] of DROPS) {
   });
 }
 
+drops('a WebSocket factory that throws makes connect reject with CONNECTION_FAILED, nothing unhandled', async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): number => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const client = new GatewayClient({
+      createWebSocket: () => {
+        throw new SyntaxError("Failed to construct 'WebSocket'");
+      },
+    });
+    const error = await rejection(client.connect());
+    assert.is(error.code, 'CONNECTION_FAILED');
+    assert.match(error.message, "could not open a websocket to ws");
+    assert.match(error.message, "Failed to construct 'WebSocket'");
+    assert.is(client.status, 'closed');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
+
 drops('a refused port is retried with backoff, then connect rejects without an unhandled rejection', async () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown): number => unhandled.push(reason);
