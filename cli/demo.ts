@@ -4,8 +4,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { GatewayClient } from '../runtime/client.js';
+import { parseCommandArgs } from './arguments.js';
+import { COMMANDS } from './commands.js';
 import { EventLog } from './demo/event-log.js';
 import { readCapture } from './replay/capture.js';
 import { formatDuration } from './replay/format.js';
@@ -21,12 +22,8 @@ const GRACE_MS = 10_000;
 
 /** Runs the demo; resolves to 0 when every event arrived and the capture validates. */
 export async function run(args: string[]): Promise<number> {
-  try {
-    parseArgs({ args, options: {} });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: guilded-gateway demo\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(COMMANDS.demo, args);
+  if (typeof parsed === 'number') return parsed;
   const file = path.relative(process.cwd(), SAMPLE);
   let capture;
   try {
@@ -83,7 +80,7 @@ export async function run(args: string[]): Promise<number> {
   write();
   write(log.summary(received, expected, formatDuration(performance.now() - startedAt)));
   if (received < expected) {
-    write('the replay ended before every event arrived');
+    process.stderr.write('the replay ended before every event arrived\n');
     return 1;
   }
   write();

@@ -3,53 +3,67 @@
  * The `guilded-gateway` command line. Each command lives in its own module and is loaded only
  * when run, so `validate` never pays for the generator's dependencies.
  */
+import { EXIT_OK, EXIT_USAGE, helpText, parseCommandArgs, usageMistake, type CommandSpec } from './arguments.js';
+import { COMMANDS, type CommandName } from './commands.js';
+import { packageVersion } from './package.js';
+import { closest } from './suggest.js';
 
-interface Command {
-  readonly summary: string;
-  /** Runs the command with the arguments after its name; resolves to the exit code. */
-  readonly load: () => Promise<{ run(args: string[]): Promise<number> }>;
-}
+type Module = { run(args: string[]): Promise<number> };
 
-const COMMANDS: Record<string, Command> = {
-  generate: {
-    summary: 'generate [--check] [--spec DIR] [--out DIR]   turn spec/ into generated/; --check compares instead of writing',
-    load: () => import('./generate-command.js'),
-  },
-  validate: {
-    summary: 'validate <files or folders...> [--json] [--fail-on invalid|unknown|never]   check captured traffic against the spec',
-    load: () => import('./validate/command.js'),
-  },
-  infer: {
-    summary: 'infer <files...> [--write DIR]   propose spec additions for what validate found unknown',
-    load: () => import('./infer/command.js'),
-  },
-  replay: {
-    summary: 'replay <capture> [--port N] [--speed X]   serve a capture as a local gateway on 127.0.0.1',
-    load: () => import('./replay/command.js'),
-  },
-  demo: {
-    summary: 'demo   replay the sample capture to GatewayClient, print typed events, then validate (npm start)',
-    load: () => import('./demo.js'),
-  },
+const LOADERS: Record<CommandName, () => Promise<Module>> = {
+  generate: () => import('./generate-command.js'),
+  validate: () => import('./validate/command.js'),
+  infer: () => import('./infer/command.js'),
+  replay: () => import('./replay/command.js'),
+  demo: () => import('./demo.js'),
 };
 
-function usage(): string {
-  const lines = Object.values(COMMANDS).map((command) => `  ${command.summary}`);
-  return `usage: guilded-gateway <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
-}
+const NAMES = Object.keys(COMMANDS) as CommandName[];
+const width = Math.max(...NAMES.map((name) => name.length));
+
+const MAIN: CommandSpec = {
+  usage: 'guilded-gateway <command> [options]',
+  about: [
+    'commands:',
+    ...NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`),
+    '',
+    'guilded-gateway <command> --help (or guilded-gateway help <command>) describes a command.',
+  ].join('\n'),
+  options: { version: { type: 'boolean', short: 'v', default: false, help: 'print the version and exit' } },
+  positionals: false,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(usage());
-    return name === undefined ? 1 : 0;
+  if (name === undefined) {
+    process.stderr.write(helpText(MAIN));
+    return EXIT_USAGE;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    process.stderr.write(`unknown command "${name}"\n${usage()}`);
-    return 1;
+  if (name === 'help') return args[0] === undefined ? main(['--help']) : main([args[0], '--help']);
+  if (name.startsWith('-')) {
+    const parsed = parseCommandArgs(MAIN, argv);
+    if (typeof parsed === 'number') return parsed;
+    if (!parsed.values.version) return usageMistake(MAIN, 'no command');
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT_OK;
   }
-  return (await command.load()).run(args);
+  if (!Object.hasOwn(COMMANDS, name)) {
+    const meant = closest(name, [...NAMES, 'help']);
+    process.stderr.write(`unknown command "${name}"${meant === undefined ? '' : `; did you mean ${meant}?`}\n${helpText(MAIN)}`);
+    return EXIT_USAGE;
+  }
+  const command = name as CommandName;
+  // Checked here before loading, and again by the command to use them: --help and usage mistakes need none of its dependencies.
+  const parsed = parseCommandArgs(COMMANDS[command], args);
+  if (typeof parsed === 'number') return parsed;
+  return (await LOADERS[command]()).run(args);
+}
+
+// A reader that goes away (`| head`) ends the output, not the run: the command finishes and exits with its own code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
 
 main(process.argv.slice(2)).then(

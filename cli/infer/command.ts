@@ -1,18 +1,17 @@
 /** `guilded-gateway infer <files...> [--write DIR]`: proposes spec additions for what validate found unknown. */
-import { existsSync } from 'node:fs';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Document } from 'yaml';
 import { formatLocation } from '../validate/frames.js';
 import { ProblemLog, readInputs } from '../validate/read-all.js';
 import { Redactor } from '../validate/redact.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../validate/report.js';
+import { EXIT_FAILED, EXIT_OK } from '../validate/report.js';
 import { Collector } from './collect.js';
 import { eventsDocument, newFieldsComment, newFieldsData, styled, toText, unproposable } from './to-yaml.js';
-import { parseCommandArgs } from '../arguments.js';
+import { EXIT_USAGE, parseCommandArgs, usageMistake } from '../arguments.js';
+import { COMMANDS } from '../commands.js';
+import { packageRoot } from '../package.js';
 
-const USAGE = 'usage: guilded-gateway infer <files or folders...> [--write DIR]\n';
 const NEW_FIELDS_FILE = 'new-fields.yaml';
 const NEW_FIELDS_HEADER =
   "# New fields of events the spec already has, inferred by guilded-gateway infer.\n# Add each under its event's payload in spec/events/*.yaml; in a pointer, * is any array element or id key.\n";
@@ -22,13 +21,10 @@ const NEW_FIELDS_HEADER =
  * the new fields of known events. Resolves to 0, 1 when some input could not be read, 2 on bad usage.
  */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, { write: { type: 'string' } }, USAGE);
+  const parsed = parseCommandArgs(COMMANDS.infer, args);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (positionals.length === 0) {
-    process.stderr.write(`no files or folders to read\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  if (positionals.length === 0) return usageMistake(COMMANDS.infer, 'no files or folders to read');
   const target = values.write === undefined ? undefined : path.resolve(values.write);
   const resolvedTarget = target === undefined ? undefined : await resolveExisting(target);
   if (resolvedTarget !== undefined && (await specFolders()).some((spec) => isInside(resolvedTarget, spec))) {
@@ -96,9 +92,7 @@ function displayPath(file: string): string {
  * the sources or in dist/) and the one in the working folder. Symlinks resolved.
  */
 async function specFolders(): Promise<string[]> {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return Promise.all([path.join(dir, 'spec'), path.resolve('spec')].map(resolveExisting));
+  return Promise.all([path.join(packageRoot(), 'spec'), path.resolve('spec')].map(resolveExisting));
 }
 
 /** `target` with symlinks resolved in the part of it that exists, so a new folder under a link into spec/ is caught too. */

@@ -4,31 +4,26 @@ import { describeReplayEvent, formatDuration } from './format.js';
 import { GATEWAY_PATHS } from './handshake.js';
 import { buildSchedule } from './schedule.js';
 import { startReplay } from './server.js';
-import { parseCommandArgs } from '../arguments.js';
+import { parseCommandArgs, usageMistake } from '../arguments.js';
+import { COMMANDS } from '../commands.js';
 
-const USAGE = 'usage: guilded-gateway replay <capture> [--port N] [--speed X]\n';
 const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 const MAX_PORT = 65_535;
 const PROBLEMS_SHOWN = 3;
 
 /** Replays a capture to every client that connects, until SIGINT or SIGTERM; resolves to the exit code. */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(
-    args,
-    { port: { type: 'string', default: '0' }, speed: { type: 'string', default: '1' } },
-    USAGE,
-  );
+  const parsed = parseCommandArgs(COMMANDS.replay, args);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) return usageError('give exactly one capture file');
+  if (positionals.length !== 1) return usageMistake(COMMANDS.replay, 'give exactly one capture file');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) {
-    return usageError(`--port ${JSON.stringify(values.port)} is not a port (0 to ${MAX_PORT}; 0 picks a free one)`);
+    return usageMistake(COMMANDS.replay, `--port ${JSON.stringify(values.port)} is not a port (0 to ${MAX_PORT}; 0 picks a free one)`);
   }
   const speed = parseSpeed(values.speed);
   if (speed === undefined) {
-    return usageError(`--speed ${JSON.stringify(values.speed)} is not a positive number, 0 or max`);
+    return usageMistake(COMMANDS.replay, `--speed ${JSON.stringify(values.speed)} is not a positive number, 0 or max`);
   }
 
   const [file] = positionals as [string];
@@ -105,9 +100,4 @@ function untilSignal(): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`${message}\n${USAGE}`);
-  return EXIT_USAGE;
 }

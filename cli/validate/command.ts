@@ -3,29 +3,20 @@ import { Checker } from './check.js';
 import { ProblemLog, readInputs } from './read-all.js';
 import { Redactor } from './redact.js';
 import { renderReport } from './render.js';
-import { buildReport, EXIT_USAGE, FAIL_ON, type FailOn } from './report.js';
-import { parseCommandArgs } from '../arguments.js';
-
-const USAGE = 'usage: guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]\n';
+import { buildReport, FAIL_ON, type FailOn } from './report.js';
+import { parseCommandArgs, usageMistake } from '../arguments.js';
+import { COMMANDS } from '../commands.js';
 
 /** Validates captures against the spec; resolves to the exit code (see README.md, "Exit codes"). */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(
-    args,
-    { json: { type: 'boolean', default: false }, 'fail-on': { type: 'string', default: 'invalid' } },
-    USAGE,
-  );
+  const parsed = parseCommandArgs(COMMANDS.validate, args);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) {
-    process.stderr.write(`--fail-on ${JSON.stringify(values['fail-on'])} is none of ${FAIL_ON.join(', ')}\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(COMMANDS.validate, `--fail-on ${JSON.stringify(values['fail-on'])} is none of ${FAIL_ON.join(', ')}`);
   }
-  if (positionals.length === 0) {
-    process.stderr.write(`no files or folders to validate\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  if (positionals.length === 0) return usageMistake(COMMANDS.validate, 'no files or folders to validate');
 
   const redactor = new Redactor();
   const checker = new Checker(redactor);

@@ -17,9 +17,6 @@ export const FAIL_ON: readonly FailOn[] = ['invalid', 'unknown', 'never'];
 export const EXIT_OK = 0;
 /** The exit code when it does. */
 export const EXIT_FAILED = 1;
-/** The exit code for a command line that cannot run (no inputs, a bad option). */
-export const EXIT_USAGE = 2;
-
 
 /** The counts and failures of one name. */
 export interface NameReport {

@@ -1,0 +1,85 @@
+/**
+ * What each command accepts and what its `--help` says. This module imports nothing, so that help
+ * and usage mistakes are answered without loading a command or its dependencies.
+ */
+import type { CommandSpec } from './arguments.js';
+
+/** Every command by name, in the order `guilded-gateway --help` lists them. */
+export const COMMANDS = {
+  generate: {
+    summary: 'turn spec/ into generated/ (spec authors, in a checkout of the repository)',
+    usage: 'guilded-gateway generate [--check] [--spec DIR] [--out DIR]',
+    about: [
+      'Reads the YAML spec and writes what is generated from it: types, validators, the dispatcher',
+      'table, docs, the AsyncAPI document and the schema bundle. A broken spec writes nothing and',
+      'prints every problem with its place. The installed package leaves the generator out: run it',
+      'in a checkout of the repository (npm ci, then npm run generate).',
+    ].join('\n'),
+    options: {
+      check: { type: 'boolean', default: false, help: 'compare with --out instead of writing; exit 1 naming each stale file, with a diff' },
+      spec: { type: 'string', default: 'spec', value: 'DIR', help: 'the spec folder (default: spec)' },
+      out: { type: 'string', default: 'generated', value: 'DIR', help: 'the folder to write (default: generated)' },
+    },
+    positionals: false,
+  },
+  validate: {
+    summary: 'check captured traffic against the spec',
+    usage: 'guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]',
+    about: [
+      'Checks recorded gateway traffic against the spec: frames the server sent against the events,',
+      'frames the client sent against the commands, the hello against its schema. Reads HAR files,',
+      'JSON lines and frame text, told apart by their first bytes; folders are read recursively.',
+      'Exit codes: 0 nothing to fail on, 1 something to fail on under --fail-on, 2 a wrong command line.',
+    ].join('\n'),
+    options: {
+      json: { type: 'boolean', default: false, help: 'print the report as one JSON document' },
+      'fail-on': {
+        type: 'string',
+        default: 'invalid',
+        value: 'WHAT',
+        help: 'invalid (default): exit 1 on anything invalid; unknown: on anything invalid or unknown; never',
+      },
+    },
+    positionals: true,
+  },
+  infer: {
+    summary: 'propose spec additions for what validate found unknown',
+    usage: 'guilded-gateway infer <files or folders...> [--write DIR]',
+    about: [
+      'Reads the same inputs as validate and proposes YAML: an events file for the event names the',
+      'spec lacks, then, as comments, the fields the spec lacks in events it has. Review it and paste',
+      'it into spec/events/. Exit codes: 0, 1 when an input could not be read, 2 a wrong command line.',
+    ].join('\n'),
+    options: {
+      write: { type: 'string', value: 'DIR', help: 'write DIR/<Event>.yaml per unknown event and DIR/new-fields.yaml instead of printing (never inside spec/)' },
+    },
+    positionals: true,
+  },
+  replay: {
+    summary: 'serve a capture as a local gateway on 127.0.0.1',
+    usage: 'guilded-gateway replay <capture> [--port N] [--speed X]',
+    about: [
+      "A local gateway that speaks Engine.IO 3 / socket.io 2 as Guilded's does and replays the",
+      "capture's server-to-client frames to every client that connects, at the recorded pace. It",
+      'serves /ws/ and /socket.io/, so GatewayClient and socket.io-client@2 both connect. Ctrl+C stops it.',
+    ].join('\n'),
+    options: {
+      port: { type: 'string', default: '0', value: 'N', help: 'the port to listen on (default: 0, a free one)' },
+      speed: { type: 'string', default: '1', value: 'X', help: 'X times the recorded pace (default: 1); 0 or max: all at once' },
+    },
+    positionals: true,
+  },
+  demo: {
+    summary: 'replay the sample capture to GatewayClient, print typed events, then validate it (npm start)',
+    usage: 'guilded-gateway demo',
+    about: [
+      'A local gateway replays the sample capture generated/samples/session.har to GatewayClient; each',
+      'event is printed as it arrives, then the capture is validated. No network, no account.',
+    ].join('\n'),
+    options: {},
+    positionals: false,
+  },
+} as const satisfies Record<string, CommandSpec & { readonly summary: string }>;
+
+/** A command's name. */
+export type CommandName = keyof typeof COMMANDS;
