@@ -2,7 +2,7 @@
 // type-checked under the strictest settings (ESM and CommonJS), imported and required from plain
 // Node, and its command line run from node_modules/.bin.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -148,15 +148,29 @@ installed('plain Node requires it from CommonJS and validates', async () => {
   assertProbe(stdout, stderr);
 });
 
-installed('the command line runs from node_modules/.bin: help, validate and the demo, no network', async () => {
+installed('the command line runs from node_modules/.bin: version, help, validate and the demo, no network', async () => {
   const bin = path.join(project, 'node_modules', '.bin', 'guilded-gateway');
+  const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  assert.is((await run(bin, ['--version'], { cwd: project })).stdout, `${version}\n`);
   assert.match((await run(bin, ['help'], { cwd: project })).stdout, /validate/);
+  assert.match((await run(bin, ['validate', '--help'], { cwd: project })).stdout, /--fail-on/);
   const sample = path.join(project, 'node_modules/guilded-gateway/dist/generated/samples/session.har');
   const validated = await run(bin, ['validate', sample, '--json'], { cwd: project });
   assert.ok((JSON.parse(validated.stdout) as { summary: { frames: number } }).summary.frames > 0);
   const demo = await run(bin, ['demo'], { cwd: project });
   assert.match(demo.stdout, /ChatMessageCreated/);
   assert.match(demo.stdout, /guilded-gateway validate/);
+});
+
+installed('generate, which the package leaves out, says in one line where to run it', async () => {
+  const bin = path.join(project, 'node_modules', '.bin', 'guilded-gateway');
+  const failed = await run(bin, ['generate'], { cwd: project }).then(
+    () => ({ code: 0, stdout: '', stderr: 'generate succeeded in an installed package' }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  assert.is(failed.code, 1);
+  assert.is(failed.stdout, '');
+  assert.is(failed.stderr, 'guilded-gateway generate: the generator is not part of the installed package; run it from a checkout of the repository: npm ci && npm run generate\n');
 });
 
 installed.run();
