@@ -36,6 +36,7 @@ import {
   retriesAfterStatus,
   type ReconnectOptions,
 } from './reconnect.js';
+import { printUnheardError } from './unheard-error.js';
 import { upgradeHeaders } from './upgrade-headers.js';
 import { describeErrors, reportErrors, validateCommand } from './validation.js';
 import {
@@ -145,6 +146,9 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   readonly #emitter: TypedEmitter<ClientEventMap>;
   readonly #heartbeat: Heartbeat;
   readonly #queues = new Set<EventQueue<ClientEvent>>();
+  /** Events since connect(), kept for the first iterator; see #holdForFirstIterator. */
+  #held: EventQueue<ClientEvent> | undefined;
+  #heldTimer: ReturnType<typeof setTimeout> | undefined;
   // An iterator or an unknownEvent listener wants events nobody listens to by name.
   #wantsEveryEvent = false;
   // The events someone listens to, by every wire spelling: what the fast path of `#onMessage` looks up.
@@ -254,6 +258,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     if (this.#status === 'idle' || this.#status === 'closed') {
       this.#attempt = 0;
       this.#wasReady = false;
+      this.#holdForFirstIterator();
       this.#open();
     }
     return pending.promise;
@@ -322,15 +327,21 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     return this.#emitter.listenerCount(name);
   }
 
-  /** An async iterator over gateway events, unknown events and rejected payloads; it ends when the session does. */
+  /**
+   * An async iterator over gateway events, unknown events and rejected payloads; it ends when the session
+   * does. The first iterator created by the end of the tick in which `connect()` resolves (the README's
+   * `await client.connect(); for await (...)`) starts with every event since the connection was ready;
+   * any other starts from when it is created.
+   */
   events(options: EventIteratorOptions = {}): AsyncIterableIterator<ClientEvent> {
-    const queue: EventQueue<ClientEvent> = new EventQueue(options.bufferSize ?? DEFAULT_BUFFER_SIZE, () => {
-      this.#queues.delete(queue);
-      this.#updateWantsEveryEvent();
-    });
+    const held = this.#held;
+    if (held !== undefined) {
+      if (options.bufferSize !== undefined) held.resize(options.bufferSize);
+      this.#stopHolding();
+      return held;
+    }
+    const queue = this.#newQueue(options.bufferSize ?? DEFAULT_BUFFER_SIZE);
     if (this.#status === 'closed') queue.end();
-    else this.#queues.add(queue);
-    this.#updateWantsEveryEvent();
     return queue;
   }
 
@@ -520,6 +531,33 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#emitter.emit('hello', hello);
   }
 
+  #newQueue(bufferSize: number): EventQueue<ClientEvent> {
+    const queue: EventQueue<ClientEvent> = new EventQueue(bufferSize, () => {
+      this.#queues.delete(queue);
+      this.#updateWantsEveryEvent();
+    });
+    this.#queues.add(queue);
+    this.#updateWantsEveryEvent();
+    return queue;
+  }
+
+  /**
+   * Events that arrive in the same socket read as `40` are dispatched before the code after
+   * `await connect()` runs, so an iterator created there would miss them. When no iterator exists yet,
+   * connect() starts one of its own; the first events() call takes it over, and if none has by the
+   * tick after the connection is ready, it is dropped (listeners had the events all along).
+   */
+  #holdForFirstIterator(): void {
+    if (this.#held !== undefined || this.#queues.size > 0) return;
+    this.#held = this.#newQueue(DEFAULT_BUFFER_SIZE);
+  }
+
+  #stopHolding(): void {
+    clearTimeout(this.#heldTimer);
+    this.#heldTimer = undefined;
+    this.#held = undefined;
+  }
+
   #onReady(): void {
     const sid = this.#sid;
     if (this.#status !== 'connecting' || sid === undefined) return;
@@ -532,6 +570,14 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#debug(() => `ready (40): events flow${reconnected ? '; events sent while reconnecting are lost' : ''}`);
     this.#pending?.resolve();
     this.#pending = undefined;
+    const held = this.#held;
+    // A timer, not a microtask: it must run after the continuation of `await connect()`.
+    if (held !== undefined && this.#heldTimer === undefined) {
+      this.#heldTimer = setTimeout(() => {
+        this.#stopHolding();
+        void held.return();
+      }, 0);
+    }
     this.#emitter.emit('open', { sid, reconnected });
   }
 
@@ -640,8 +686,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     pending?.reject(
       failure ?? this.#error('CLIENT_CLOSED', 'the client was closed before the connection was ready', 'stop'),
     );
+    // An iterator created after the session ended gets nothing of it.
+    const held = this.#held;
+    this.#stopHolding();
+    void held?.return();
     for (const queue of this.#queues) queue.end();
-    if (failure !== undefined) this.#emitter.emit('error', failure);
+    // A failure that rejects connect() has reached the caller already; printing it too would say it twice.
+    if (failure !== undefined) this.#emitError(failure, { reachedCaller: pending !== undefined });
     this.#emitter.emit('close', { code, reason: failure?.message ?? reason });
   }
 
@@ -653,10 +704,10 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       });
       return;
     }
-    this.#report(
-      'LISTENER_ERROR',
-      `a listener for ${String(name)} threw: ${describe(error)}; the other listeners still ran`,
-      'continue',
+    const stack = error instanceof Error ? error.stack : undefined;
+    this.#emitError(
+      this.#error('LISTENER_ERROR', `a listener for ${String(name)} threw: ${describe(error)}; the other listeners still ran`, 'continue'),
+      { stack: stack === undefined ? undefined : this.#redact(stack) },
     );
   }
 
@@ -666,7 +717,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   }
 
   #report(code: GatewayErrorCode, message: string, consequence: Consequence): void {
-    this.#emitter.emit('error', this.#error(code, message, consequence));
+    this.#emitError(this.#error(code, message, consequence));
+  }
+
+  /** Emits an error; with no 'error' listener, and unless it reached the caller otherwise, prints it on stderr. */
+  #emitError(error: GatewayError, { reachedCaller = false, stack }: { reachedCaller?: boolean; stack?: string | undefined } = {}): void {
+    if (this.#emitter.has('error')) this.#emitter.emit('error', error);
+    else if (!reachedCaller) printUnheardError(error, stack);
   }
 
   /** Every GatewayError the client makes comes from here, so none can carry the cookie. */

@@ -7,7 +7,7 @@ import { GatewayError } from './errors.js';
  * be worse.
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
-  readonly #capacity: number;
+  #capacity: number;
   readonly #onFinish: () => void;
   readonly #buffer: T[] = [];
   #head = 0;
@@ -18,11 +18,13 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
 
   /** `onFinish` runs once, when the queue ends, fails, or the consumer stops. */
   constructor(capacity: number, onFinish: () => void) {
-    if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RangeError(`event buffer size ${capacity} is not a positive integer; no iterator was created`);
-    }
-    this.#capacity = capacity;
+    this.#capacity = checkedCapacity(capacity);
     this.#onFinish = onFinish;
+  }
+
+  /** Sets how far the consumer may fall behind from now on; events already buffered stay. */
+  resize(capacity: number): void {
+    this.#capacity = checkedCapacity(capacity);
   }
 
   /** Hands a value to the waiting consumer, or buffers it. */
@@ -112,4 +114,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     this.#waiting = undefined;
     this.#waitingFailed = undefined;
   }
+}
+
+function checkedCapacity(capacity: number): number {
+  if (!Number.isInteger(capacity) || capacity < 1) {
+    throw new RangeError(`event buffer size ${capacity} is not a positive integer; no iterator was created`);
+  }
+  return capacity;
 }

@@ -3,6 +3,7 @@ import { GatewayClient, type GatewayClientOptions } from './client.js';
 import { TypedEmitter, type Listener } from './emitter.js';
 import { GatewayError } from './errors.js';
 import { createRedactor } from './redact.js';
+import { printUnheardError } from './unheard-error.js';
 
 /** Which socket an event came from: `'user'`, or the team id of a team socket. */
 export interface EventOrigin {
@@ -149,6 +150,8 @@ export class GatewaySessions {
       this.#redact(`a listener for ${String(name)} threw: ${message}; the other listeners still ran`),
       'continue',
     );
-    this.#emitter.emit('error', report, origin);
+    if (this.#emitter.has('error')) return this.#emitter.emit('error', report, origin);
+    const stack = error instanceof Error ? error.stack : undefined;
+    printUnheardError(report, stack === undefined ? undefined : this.#redact(stack));
   }
 }

@@ -1,10 +1,13 @@
-// Compile-only: the README's bot-author example, kept here so that it cannot drift from the types.
+// Compile-only: the README's examples, line for line (test/readme/bot-example.test.ts checks that they
+// still match), so that they cannot drift from the types.
 import { GatewayClient } from '../../runtime/index.js';
 
 export async function readmeExample(): Promise<void> {
-  const client = new GatewayClient({ cookie: 'hmac_signed_session=…' });
+  // GUILDED_COOKIE holds at least hmac_signed_session=<token>, from POST /login
+  const client = new GatewayClient({ cookie: process.env.GUILDED_COOKIE });
 
   client.on('ChatMessageCreated', (payload) => {
+    // typed from the spec, down to leaves and marks
     const text = payload.message.content.document.nodes
       .flatMap((node) => node.nodes ?? [])
       .flatMap((node) => node.leaves ?? [])
@@ -12,17 +15,31 @@ export async function readmeExample(): Promise<void> {
       .join('');
     console.log(payload.createdBy, text);
   });
-  client.on('invalidPayload', ({ name, errors }) => console.warn(name, errors));
+  client.on('invalidPayload', ({ name, errors }) => console.warn(name, errors)); // { pointer, message }[]
   client.on('unknownEvent', ({ name }) => console.warn('not in the spec yet:', name));
-  client.on('reconnecting', ({ error }) => console.warn(error.message));
+  client.on('reconnecting', ({ attempt, delayMs, error }) => console.warn(error.message));
 
-  await client.connect();
+  await client.connect(); // resolves after the hello and `40`
   client.send('ChatChannelTyping', { channelId: 'd2242862-401c-42f8-9ce2-0c75977475a6' });
+
+  // Or read every event in order, from the moment the connection is ready, until the session ends:
+  for await (const event of client) {
+    switch (event.name) {
+      case 'ChatMessageCreated':
+        console.log('message', event.payload.message.id);
+        break;
+      case 'unknownEvent': // { name: 'unknownEvent', payload: { name, payload } }
+        console.log('not in the spec yet:', event.payload.name);
+        break;
+      default:
+        console.log(event.name);
+    }
+  }
   // @ts-expect-error send checks the payload's type against the spec
   client.send('ChatChannelTyping', { channelId: 42 });
   // @ts-expect-error logout takes no payload
   client.send('logout', {});
-  await client.close();
+  await client.close(); // closes with 1000: the session ends, no reconnect
 }
 
 // The README's "Diagnostics" example: what the connection does, its round trip, and schema drift.
