@@ -1,3 +1,5 @@
+import type { FormatName } from './formats.js';
+import type { FileKind } from './spec-files.js';
 import type { SpecPath, YamlFile } from './yaml-file.js';
 
 /** A node of the spec's schema dialect (spec/README.md, "Schema nodes"). */
@@ -10,7 +12,7 @@ export interface SchemaNode {
   items?: SchemaNode;
   enum?: (string | number | boolean)[];
   const?: string | number | boolean;
-  format?: 'uuid' | 'date-time';
+  format?: FormatName;
   minimum?: number;
   maximum?: number;
   $ref?: string;
@@ -132,8 +134,8 @@ export interface ConnectionSpec {
 
 /** The whole spec, loaded and checked. */
 export interface Spec {
-  /** Spec files by kind, relative to the repository (spec/...), for headers. */
-  readonly files: readonly string[];
+  /** The files read, in reading order, named as problems name them (spec/...), for headers. */
+  readonly files: readonly { readonly kind: FileKind; readonly file: string }[];
   readonly sources: ReadonlyMap<string, { title: string; era?: string }>;
   readonly connection: ConnectionSpec & { readonly file: YamlFile };
   readonly commands: readonly CommandSpec[];
