@@ -10,7 +10,7 @@ import {
   objectsFileSchema,
   sourcesFileSchema,
 } from './meta-schema.js';
-import type { CommandSpec, ConnectionSpec, EventSpec, ObjectSpec, SchemaNode, Spec } from './model.js';
+import type { CommandSpec, ConnectionSpec, EventSpec, ObjectSpec, SchemaNode, SourceSpec, Spec } from './model.js';
 import { commandTypeName, eventTypeName } from './names.js';
 import { listSpecFolder, type FileKind } from './spec-files.js';
 import { YamlFile } from './yaml-file.js';
@@ -81,7 +81,7 @@ function assemble(loaded: LoadedFile[]): Spec {
   const connectionFile = of('connection')[0]!;
   const commandsFile = of('commands')[0]!;
 
-  const sourcesData = (sourcesFile.yaml.data as { sources: Record<string, { title: string; era?: string }> }).sources;
+  const sourcesData = (sourcesFile.yaml.data as { sources: Record<string, SourceSpec> }).sources;
 
   const objects: ObjectSpec[] = of('objects').flatMap(({ yaml }) =>
     Object.entries((yaml.data as { objects: Record<string, SchemaNode> }).objects).map(([name, schema]) => ({

@@ -58,7 +58,12 @@ export const sourcesFileSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['title'],
-        properties: { title: nonEmptyString, era: { enum: ['user', 'bot', 'rest'] } },
+        properties: {
+          title: nonEmptyString,
+          era: { enum: ['user', 'bot', 'rest'] },
+          // Printed as a Markdown autolink, so no character that would end it.
+          url: { type: 'string', pattern: '^https://[^\\s<>|]+$', expected: 'an https:// URL' },
+        },
       },
     },
   },

@@ -132,11 +132,18 @@ export interface ConnectionSpec {
   unknown: { topic: string; description: string; sources: string[] }[];
 }
 
+/** A source the spec cites: `url` is its public repository, when one is known. */
+export interface SourceSpec {
+  title: string;
+  era?: string;
+  url?: string;
+}
+
 /** The whole spec, loaded and checked. */
 export interface Spec {
   /** The files read, in reading order, named as problems name them (spec/...), for headers. */
   readonly files: readonly { readonly kind: FileKind; readonly file: string }[];
-  readonly sources: ReadonlyMap<string, { title: string; era?: string }>;
+  readonly sources: ReadonlyMap<string, SourceSpec>;
   readonly connection: ConnectionSpec & { readonly file: YamlFile };
   readonly commands: readonly CommandSpec[];
   readonly objects: readonly ObjectSpec[];

@@ -66,6 +66,11 @@ const cases: { name: string; given: Record<string, string | null>; edited?: stri
     ],
   },
   {
+    name: 'a source URL that is not https says what it must be',
+    given: { 'sources.yaml': BASE['sources.yaml']!.replace('url: "https://github.com/shayypy/guilded.py" }', 'url: "http://github.com/shayypy/guilded.py" }') },
+    want: [`spec/sources.yaml:${lineOf(BASE['sources.yaml']!, '  gpy:')}:98: sources.gpy.url: "http://github.com/shayypy/guilded.py" is not an https:// URL`],
+  },
+  {
     name: 'a missing required key points at the entry',
     given: { 'events/chat.yaml': chat.replace('    description: A message was sent.\n', '') },
     want: ['spec/events/chat.yaml:3:5: events.ChatMessageCreated: missing required key "description"'],
