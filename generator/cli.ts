@@ -64,29 +64,26 @@ async function builtDist(outDir: string): Promise<string | undefined> {
   return (await stat(dist).catch(() => undefined))?.isDirectory() ? dist : undefined;
 }
 
-/** `--check`'s warning when what the command line and the package entry run is older than generated/. */
-async function distWarning(outDir: string): Promise<string | undefined> {
+/** The built dist/ beside `outDir` when its generated/ is older than a generated file it ships (or missing). */
+async function staleDist(outDir: string): Promise<string | undefined> {
   const dist = await builtDist(outDir);
   if (!dist) return undefined;
-  const shipped = (await listFiles(outDir)).filter(isShipped);
   const built = await listFiles(path.join(dist, 'generated'));
-  const source = await modificationTimes(outDir, shipped);
+  const source = await modificationTimes(outDir, (await listFiles(outDir)).filter(isShipped));
   const output = await modificationTimes(path.join(dist, 'generated'), built);
-  if (built.length > 0 && source.newest <= output.oldest) return undefined;
-  return `warning: ${shown(dist)}/ was built before ${shown(outDir)}/ changed: run npm run build (the guilded-gateway command and import 'guilded-gateway' load ${shown(dist)}/)`;
+  return built.length > 0 && source.newest <= output.oldest ? undefined : dist;
 }
 
 /**
- * Refreshes dist/generated/ from the generated files when dist/ exists and either generated/ just
- * changed or dist/generated/ differs from it; returns the line that says so, if anything was written.
+ * Refreshes dist/generated/ from the generated files when dist/ exists and generated/ just changed or
+ * is newer than it; returns the line that says so. Only the modification times are compared otherwise,
+ * so that a run with nothing to do transpiles nothing.
  */
 async function refreshDist(outDir: string, files: GeneratedFiles, changed: boolean): Promise<string | undefined> {
-  const dist = await builtDist(outDir);
+  const dist = changed ? await builtDist(outDir) : await staleDist(outDir);
   if (!dist) return undefined;
   const folder = path.join(dist, 'generated');
   const wanted = await distGenerated(files);
-  const current = await Promise.all([...wanted].map(([name, text]) => readFile(path.join(folder, name), 'utf8').then((onDisk) => onDisk === text, () => false)));
-  if (!changed && current.every(Boolean)) return undefined;
   await writeDistGenerated(folder, wanted);
   return `refreshed ${shown(folder)}/ (${plural(wanted.size, 'file')}): the guilded-gateway command and import 'guilded-gateway' now use this spec`;
 }
@@ -106,8 +103,8 @@ export async function runGenerate(options: GenerateOptions, out = process.stdout
   const outDir = shown(options.outDir);
   if (options.check) {
     const stale = await staleFiles(files, options.outDir);
-    const warning = await distWarning(options.outDir);
-    if (warning) err.write(`${warning}\n`);
+    const dist = await staleDist(options.outDir);
+    if (dist) err.write(`warning: ${shown(dist)}/ was built before ${outDir}/ changed: run npm run build (the guilded-gateway command and import 'guilded-gateway' load ${shown(dist)}/)\n`);
     if (stale.length === 0) {
       out.write(`${outDir}/ matches the spec (${plural(files.size, 'file')})\n`);
       return 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -333,21 +333,27 @@ dist('without a dist/ folder nothing is said about it', async () => {
   }
 });
 
-dist('--check warns, and still passes, when generated/ changed after dist/ was built', async () => {
-  const { dir, cleanup, outDir } = checkout();
+dist('--check warns, and still passes, when generated/ changed after dist/ was built; generate then refreshes it', async () => {
+  const { dir, cleanup, outDir, distGenerated } = checkout();
   try {
     await run({ check: false, specDir: dir, outDir });
     const fresh = await run({ check: true, specDir: dir, outDir });
     assert.is(fresh.code, 0);
     assert.is(fresh.err, '', 'no warning right after generate refreshed dist/');
 
-    // A checkout or a generator that does not refresh dist/: generated/ is now the newer of the two.
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(path.join(outDir, 'dispatcher.ts'), later, later);
+    // dist/ built an hour before generated/ last changed, as after a checkout.
+    const earlier = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(distGenerated, { recursive: true, encoding: 'utf8' })) utimesSync(path.join(distGenerated, name), earlier, earlier);
     const stale = await run({ check: true, specDir: dir, outDir });
     assert.is(stale.code, 0);
     assert.match(stale.err, /^warning: .*dist\/ was built before .*generated\/ changed: run npm run build/m);
     assert.match(stale.out, 'generated/ matches the spec');
+
+    const repaired = await run({ check: false, specDir: dir, outDir });
+    assert.match(repaired.out, 'nothing to write');
+    assert.match(repaired.out, /^refreshed .*dist\/generated\//m);
+    assert.is((await run({ check: true, specDir: dir, outDir })).err, '');
+    assert.not.match((await run({ check: false, specDir: dir, outDir })).out, 'refreshed', 'a run with nothing to do leaves dist/ alone');
   } finally {
     cleanup();
   }
