@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { DistTranspileError, distGenerated, isShipped, writeDistGenerated } from './dist-generated.js';
+import { filesBelow } from './files-below.js';
 import { generate, type GeneratedFiles } from './generate.js';
 import { SpecError } from './load/diagnostics.js';
 
@@ -17,22 +18,11 @@ export interface GenerateOptions {
 /** A folder as the user typed it, relative to where they stand. */
 const shown = (dir: string): string => (path.relative(process.cwd(), dir) || '.').split(path.sep).join('/');
 
-/** Every file under `dir` as a `/`-separated relative path; dot-files and dot-folders are not generated, so not listed. */
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !entry.name.startsWith('.'))
-      .map((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])),
-  );
-  return nested.flat();
-}
-
 /** Files in `outDir` that differ from what the spec generates, with a unified diff each. */
 export async function staleFiles(files: GeneratedFiles, outDir: string): Promise<{ file: string; diff: string }[]> {
   const display = (name: string) => `${shown(outDir)}/${name}`;
   const stale: { file: string; diff: string }[] = [];
-  const onDisk = new Set(await listFiles(outDir));
+  const onDisk = new Set(await filesBelow(outDir));
   for (const [name, wanted] of files) {
     const current = await readFile(path.join(outDir, name), 'utf8').catch(() => undefined);
     if (current !== wanted) {
@@ -68,8 +58,8 @@ async function builtDist(outDir: string): Promise<string | undefined> {
 async function staleDist(outDir: string): Promise<string | undefined> {
   const dist = await builtDist(outDir);
   if (!dist) return undefined;
-  const built = await listFiles(path.join(dist, 'generated'));
-  const source = await modificationTimes(outDir, (await listFiles(outDir)).filter(isShipped));
+  const built = await filesBelow(path.join(dist, 'generated'));
+  const source = await modificationTimes(outDir, (await filesBelow(outDir)).filter(isShipped));
   const output = await modificationTimes(path.join(dist, 'generated'), built);
   return built.length > 0 && source.newest <= output.oldest ? undefined : dist;
 }
@@ -114,7 +104,7 @@ export async function runGenerate(options: GenerateOptions, out = process.stdout
     return 1;
   }
 
-  const removed = (await listFiles(options.outDir)).filter((name) => !files.has(name));
+  const removed = (await filesBelow(options.outDir)).filter((name) => !files.has(name));
   for (const name of removed) await rm(path.join(options.outDir, name));
   let written = 0;
   for (const [name, text] of files) {

@@ -10,8 +10,9 @@
  * - Each declaration is written once, as a CommonJS declaration (`.d.cts`), and its `.d.ts` re-exports
  *   that twin: see scripts/build-package.ts for why.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { filesBelow } from './files-below.js';
 
 /** Generated files that are not TypeScript, copied into dist/generated/ unchanged. */
 const COPIED = [/^validators\.js$/, /^validators\.d\.ts$/, /^validators-report\.cjs$/, /^validators-report\.d\.cts$/, /^samples\//];
@@ -69,16 +70,9 @@ export async function distGenerated(files: ReadonlyMap<string, string>): Promise
   return out;
 }
 
-/** Every file under `dir`, `/`-separated and relative to it. */
-async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? filesUnder(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])));
-  return nested.flat();
-}
-
 /** Writes dist/generated/ whole (so that every file in it is newer than generated/) and removes what it no longer holds. */
 export async function writeDistGenerated(folder: string, files: ReadonlyMap<string, string>): Promise<void> {
-  for (const name of await filesUnder(folder)) if (!files.has(name)) await rm(path.join(folder, name));
+  for (const name of await filesBelow(folder)) if (!files.has(name)) await rm(path.join(folder, name));
   for (const [name, text] of files) {
     await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
     await writeFile(path.join(folder, name), text);

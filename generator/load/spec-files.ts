@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { filesBelow } from '../files-below.js';
 
 export type FileKind = 'sources' | 'connection' | 'commands' | 'objects' | 'events';
 
@@ -25,21 +25,6 @@ export interface SpecFolder {
 const SINGLE_FILES = ['sources', 'connection', 'commands'] as const;
 const FOLDERS = ['objects', 'events'] as const;
 const YAML = /\.ya?ml$/;
-
-/** Every file below `dir`, `/`-separated and sorted by code point so that the order is the same everywhere. Dot-files are editor and OS state, not spec files. */
-async function filesBelow(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !entry.name.startsWith('.'))
-      .map(async (entry) => {
-        const relative = `${prefix}${entry.name}`;
-        const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path.join(dir, relative)).catch(() => undefined))?.isDirectory());
-        return isDirectory ? filesBelow(dir, `${relative}/`) : [relative];
-      }),
-  );
-  return nested.flat().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /** Why a file the generator does not read is there by mistake, in the words of spec/README.md. */
 function unreadReason(relative: string): string {
