@@ -92,3 +92,14 @@ export const SESSION_ENDING_CLOSE_CODES = [
   1000,
   1001
 ] as const;
+/** The spec's string formats: the `pattern` the validators check in their place, and the `description` a problem gives for a value that fails it (rather than the pattern). */
+export const STRING_FORMATS = {
+  "uuid": {
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+    "description": "a uuid"
+  },
+  "date-time": {
+    "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$",
+    "description": "an ISO 8601 date-time"
+  }
+} as const;

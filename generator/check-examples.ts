@@ -2,15 +2,8 @@ import type { ValidateFunction } from 'ajv';
 import type { Diagnostics } from './load/diagnostics.js';
 import type { Spec } from './load/model.js';
 import { validatorName } from './load/names.js';
-import type { SpecPath, YamlFile } from './load/yaml-file.js';
-
-function pointerSegments(pointer: string): (string | number)[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
+import { pointerPath, type SpecPath, type YamlFile } from './load/yaml-file.js';
+import { exampleMessage, exampleProblems } from './example-problems.js';
 
 /** Validates each example against its own schema; a field the schema lacks is a problem here too. */
 function checkEach(
@@ -23,17 +16,11 @@ function checkEach(
 ): void {
   examples.forEach((example, i) => {
     if (validate(example)) return;
-    for (const error of validate.errors ?? []) {
-      const at = [...entryPath, 'examples', i, ...pointerSegments(error.instancePath)];
-      const pointer = error.instancePath || '/';
-      if (error.keyword === 'additionalProperties') {
-        const key = String(error.params['additionalProperty']);
-        file.report(diagnostics, [...at, key], `example ${i + 1} of ${what}: field ${pointer === '/' ? '' : pointer}/${key} is not in the schema`, true);
-      } else if (error.keyword === 'required') {
-        file.report(diagnostics, at, `example ${i + 1} of ${what}: ${pointer} is missing required field "${String(error.params['missingProperty'])}"`);
-      } else {
-        file.report(diagnostics, at, `example ${i + 1} of ${what}: ${pointer} ${error.message ?? error.keyword}`);
-      }
+    for (const problem of exampleProblems(validate.errors ?? [])) {
+      const at = [...entryPath, 'examples', i, ...pointerPath(problem.pointer)];
+      const message = `example ${i + 1} of ${what}: ${exampleMessage(problem, example)}`;
+      if (problem.kind === 'unknown') file.report(diagnostics, [...at, problem.key], message, true);
+      else file.report(diagnostics, at, message);
     }
   });
 }

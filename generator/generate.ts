@@ -15,16 +15,24 @@ import { Diagnostics } from './load/diagnostics.js';
 /** Generated files, by `/`-separated path relative to the output folder, in a stable order. */
 export type GeneratedFiles = ReadonlyMap<string, string>;
 
-/** Spec inputs as headers name them: folders collapse to globs so adding a file changes no header. */
-function inputsOf(spec: Spec, kinds: ('connection' | 'commands' | 'objects' | 'events')[]): string[] {
-  const has = (prefix: string) => spec.files.some((file) => file.startsWith(prefix));
-  const names: Record<string, string | undefined> = {
-    connection: 'spec/connection.yaml',
-    commands: 'spec/commands.yaml',
-    objects: has('spec/objects/') ? 'spec/objects/*.yaml' : undefined,
-    events: has('spec/events/') ? 'spec/events/*.yaml' : undefined,
-  };
-  return kinds.map((kind) => names[kind]).filter((name): name is string => name !== undefined);
+/** A folder's files as one glob, so that adding a file changes no header, yet true of every file it stands for. */
+function folderGlob(files: readonly string[]): string {
+  const folder = files[0]!.split('/').slice(0, 2).join('/');
+  const nested = files.some((file) => file.slice(folder.length + 1).includes('/'));
+  const extensions = [...new Set(files.map((file) => file.slice(file.lastIndexOf('.') + 1)))].sort();
+  const extension = extensions.length === 1 ? extensions[0] : `{${extensions.join(',')}}`;
+  return `${folder}/${nested ? '**/' : ''}*.${extension}`;
+}
+
+type InputKind = 'connection' | 'commands' | 'objects' | 'events';
+
+/** The spec inputs of some kinds as headers name them: single files by name, folders as a glob. */
+function inputsOf(spec: Spec, kinds: readonly InputKind[]): string[] {
+  return kinds.flatMap((kind) => {
+    const files = spec.files.filter((file) => file.kind === kind).map((file) => file.file);
+    if (files.length === 0) return [];
+    return kind === 'objects' || kind === 'events' ? [folderGlob(files)] : files;
+  });
 }
 
 /** Loads the spec under `specDir`, checks it whole, and returns every generated file; writes nothing. */

@@ -1,3 +1,4 @@
+import { FORMATS } from '../load/formats.js';
 import type { SchemaNode, Spec } from '../load/model.js';
 
 /**
@@ -28,11 +29,6 @@ const refTarget: Record<SchemaMode, (name: string) => JsonSchema> = {
   bundle: (name) => ({ $ref: `#/$defs/${name}` }),
   asyncapi: (name) => ({ $ref: `#/components/schemas/${name}` }),
 };
-
-// Guilded's ids are lowercase hex in practice; accept either case, as the RFC does.
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$';
-const FORMAT_PATTERNS: Record<string, string> = { uuid: UUID, 'date-time': DATE_TIME };
 
 /** Escapes what would end or disturb a JSDoc block when a description is emitted as a comment. */
 export function commentSafe(text: string): string {
@@ -74,7 +70,7 @@ function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
   if (node.minimum !== undefined) out['minimum'] = node.minimum;
   if (node.maximum !== undefined) out['maximum'] = node.maximum;
   if (node.format) {
-    if (mode === 'validator') out['pattern'] = FORMAT_PATTERNS[node.format];
+    if (mode === 'validator') out['pattern'] = FORMATS[node.format].pattern;
     else if (isPublic(mode)) out['format'] = node.format;
   }
   if (node.items) out['items'] = toJsonSchema(node.items, mode);

@@ -1,3 +1,4 @@
+import { FORMATS } from '../load/formats.js';
 import type { Spec } from '../load/model.js';
 import { doc, header, literal, printFile, type Statement } from './ts.js';
 
@@ -40,5 +41,10 @@ export function emitProtocol(spec: Spec, inputs: readonly string[]): string {
       'Cookies the cookie header must carry.',
     ),
     constant('SESSION_ENDING_CLOSE_CODES', endingCodes, doc('Close codes that end the session when the client closes with them; any other close leaves it to time out.')),
+    constant(
+      'STRING_FORMATS',
+      FORMATS,
+      doc("The spec's string formats: the `pattern` the validators check in their place, and the `description` a problem gives for a value that fails it (rather than the pattern)."),
+    ),
   ]);
 }

@@ -309,8 +309,11 @@ function sourceSection(spec: Spec): Section {
     title: 'Sources',
     body: () =>
       blocks(
-        'The tags that every entry above cites.',
-        table(['Tag', 'Source', 'Era'], [...spec.sources].map(([tag, source]) => [code(tag), inline(source.title), inline(source.era ?? '')])),
+        'The tags that every entry above cites; spec/reference/sources.md lists the files and commits read from each.',
+        table(
+          ['Tag', 'Source', 'Era', 'Repository'],
+          [...spec.sources].map(([tag, source]) => [code(tag), inline(source.title), inline(source.era ?? ''), source.url ? `<${source.url}>` : '']),
+        ),
       ),
   };
 }

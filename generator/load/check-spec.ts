@@ -1,5 +1,5 @@
 import type { Diagnostics } from './diagnostics.js';
-import type { Spec, SchemaNode } from './model.js';
+import type { EventSpec, Spec, SchemaNode } from './model.js';
 import { walkNode, type NodeRole } from './walk.js';
 import type { SpecPath, YamlFile } from './yaml-file.js';
 
@@ -19,6 +19,28 @@ const RESERVED_TYPE_NAMES = new Set([
   'ValidationError',
 ]);
 
+/** A generated type name and the entry it is generated for. */
+interface TypeClaim {
+  readonly name: string;
+  readonly source: YamlFile;
+  readonly path: SpecPath;
+}
+
+/** `spec/events/chat.yaml:2:3`: where an entry's key is. */
+const where = (file: YamlFile, path: SpecPath): string => {
+  const at = file.position(path, true);
+  return `${file.file}:${at.line}:${at.col}`;
+};
+
+/**
+ * Entries ordered by when their file was last written, oldest first, reading order among equals.
+ * Whole seconds, so that the files of one checkout, written within a second, keep reading order.
+ */
+function oldestFirst<T extends { readonly source: YamlFile }>(entries: readonly T[]): T[] {
+  const second = (entry: T) => Math.floor(entry.source.editedAt / 1000);
+  return [...entries].sort((a, b) => second(a) - second(b));
+}
+
 const SCALAR_TYPES: Record<string, string> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean' };
 
 /** Checks what the meta-schema cannot: references, uniqueness, sources, and how keys combine. */
@@ -36,41 +58,59 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
   const checkNode = (file: YamlFile, root: SchemaNode, rootPath: SpecPath) =>
     walkNode(root, rootPath, (node, path, role) => checkNodeRules(node, path, role, file, objectNames, report, checkSources));
 
-  // One namespace for every generated type name, so a collision names both places.
+  // One namespace for every generated type name, so that a collision names both places.
   const typeNames = new Map<string, { file: YamlFile; path: SpecPath }>();
-  const claimTypeName = (name: string, file: YamlFile, path: SpecPath) => {
+  const claimTypeName = ({ name, source, path }: TypeClaim) => {
     const earlier = typeNames.get(name);
     if (RESERVED_TYPE_NAMES.has(name)) {
-      report(file, path, `the type name ${name} is reserved by the generator`, true);
+      report(source, path, `the type name ${name} is reserved by the generator`, true);
     } else if (!earlier) {
-      typeNames.set(name, { file, path });
+      typeNames.set(name, { file: source, path });
     } else {
-      const at = earlier.file.position(earlier.path, true);
-      report(file, path, `the type name ${name} is also generated for ${earlier.file.file}:${at.line}:${at.col}`, true);
+      report(source, path, `the type name ${name} is also generated for ${where(earlier.file, earlier.path)}`, true);
     }
   };
-
-  for (const object of spec.objects) {
-    claimTypeName(object.name, object.source, object.path);
-    checkNode(object.source, object.schema, object.path);
-  }
 
   // Every spelling that can arrive on the wire, and every tidy alias, names exactly one event.
   const spellings = new Map<string, { file: YamlFile; path: SpecPath; what: string }>();
-  const claimSpelling = (name: string, file: YamlFile, path: SpecPath, what: string) => {
+  const claimSpelling = (name: string, file: YamlFile, path: SpecPath, what: string): boolean => {
     const earlier = spellings.get(name);
-    if (earlier) {
-      const at = earlier.file.position(earlier.path, true);
-      report(file, path, `${what} "${name}" is already ${earlier.what} at ${earlier.file.file}:${at.line}:${at.col}`, true);
-    } else {
+    if (!earlier) {
       spellings.set(name, { file, path, what });
+      return true;
     }
+    const message =
+      what === 'the event name' && earlier.what === what
+        ? `the event "${name}" is already defined at ${where(earlier.file, earlier.path)}`
+        : `${what} "${name}" is already ${earlier.what} at ${where(earlier.file, earlier.path)}`;
+    report(file, path, message, true);
+    return false;
   };
 
-  for (const event of spec.events) {
-    claimSpelling(event.name, event.source, event.path, 'the event name');
+  // A clash is reported once, at the entry in the file edited last (the one just added), naming the older one.
+  const events = oldestFirst(spec.events);
+  const redefined = new Set<EventSpec>();
+  for (const event of events) {
+    if (!claimSpelling(event.name, event.source, event.path, 'the event name')) redefined.add(event);
     event.wireNames.forEach((name, i) => claimSpelling(name, event.source, [...event.path, 'wireNames', i], 'the wire name'));
-    claimTypeName(event.typeName, event.source, event.path);
+  }
+  // Aliases after all wire names, so that an alias that shadows a later wire name is caught too.
+  for (const event of events) {
+    event.aliases.forEach((alias, i) => {
+      if (alias === event.name) report(event.source, [...event.path, 'aliases', i], `the alias "${alias}" is the event's own name`);
+      else claimSpelling(alias, event.source, [...event.path, 'aliases', i], 'the alias');
+    });
+  }
+  // An event defined twice makes its type name twice too; that is the same mistake, reported above.
+  const typeClaims: TypeClaim[] = [
+    ...spec.objects.map(({ name, source, path }) => ({ name, source, path })),
+    ...spec.events.filter((event) => !redefined.has(event)).map(({ typeName, source, path }) => ({ name: typeName, source, path })),
+    ...spec.commands.map(({ typeName, source, path }) => ({ name: typeName, source, path })),
+  ];
+  oldestFirst(typeClaims).forEach(claimTypeName);
+
+  for (const object of spec.objects) checkNode(object.source, object.schema, object.path);
+  for (const event of spec.events) {
     checkSources(event.source, event.path, event.sources);
     checkNode(event.source, event.payload, [...event.path, 'payload']);
     checkPayloadRoot(event.payload, [...event.path, 'payload'], event.source, report);
@@ -78,16 +118,8 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
       report(event.source, [...event.path, 'payload', 'properties', 'type'], 'the type field is generated from the event name; remove it (or set typeField: false)', true);
     }
   }
-  // Aliases after all wire names, so that an alias that shadows a later wire name is caught too.
-  for (const event of spec.events) {
-    event.aliases.forEach((alias, i) => {
-      if (alias === event.name) report(event.source, [...event.path, 'aliases', i], `the alias "${alias}" is the event's own name`);
-      else claimSpelling(alias, event.source, [...event.path, 'aliases', i], 'the alias');
-    });
-  }
 
   for (const command of spec.commands) {
-    claimTypeName(command.typeName, command.source, command.path);
     checkSources(command.source, command.path, command.sources);
     if (command.payload) {
       checkNode(command.source, command.payload, [...command.path, 'payload']);

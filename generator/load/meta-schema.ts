@@ -2,7 +2,11 @@
  * The spec's own schema: what each kind of spec file may contain.
  * Cross-field rules that JSON Schema says badly (a `$ref` with a `type`, unknown references)
  * live in check-spec.ts.
+ *
+ * `expected` says, in the spec's words, what an `anyOf` or a `pattern` wants: ajv's own message would
+ * show the alternatives' errors or the regular expression (meta-errors.ts words every other keyword).
  */
+import { FORMAT_NAMES } from './formats.js';
 
 const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'null'];
 const nonEmptyString = { type: 'string', minLength: 1 };
@@ -14,6 +18,7 @@ const schemaNode = {
   additionalProperties: false,
   properties: {
     type: {
+      expected: `a type: ${TYPES.slice(0, -1).join(', ')} or ${TYPES[TYPES.length - 1]} (or a list of them)`,
       anyOf: [{ enum: TYPES }, { type: 'array', items: { enum: TYPES }, minItems: 1, uniqueItems: true }],
     },
     optional: { type: 'boolean' },
@@ -23,10 +28,10 @@ const schemaNode = {
     items: { $ref: '#/definitions/node' },
     enum: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1, uniqueItems: true },
     const: { type: ['string', 'number', 'boolean'] },
-    format: { enum: ['uuid', 'date-time'] },
+    format: { enum: FORMAT_NAMES },
     minimum: { type: 'number' },
     maximum: { type: 'number' },
-    $ref: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+    $ref: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$', expected: 'the PascalCase name of an object in spec/objects/' },
     anyOf: { type: 'array', items: { $ref: '#/definitions/node' }, minItems: 2 },
     description: nonEmptyString,
     sources: sourceList,
@@ -48,12 +53,17 @@ export const sourcesFileSchema = {
   properties: {
     sources: {
       type: 'object',
-      propertyNames: { pattern: '^[a-z][a-z0-9]*$' },
+      propertyNames: { pattern: '^[a-z][a-z0-9]*$', expected: 'a source tag (lowercase letters and digits, starting with a letter)' },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
         required: ['title'],
-        properties: { title: nonEmptyString, era: { enum: ['user', 'bot', 'rest'] } },
+        properties: {
+          title: nonEmptyString,
+          era: { enum: ['user', 'bot', 'rest'] },
+          // Printed as a Markdown autolink, so no character that would end it.
+          url: { type: 'string', pattern: '^https://[^\\s<>|]+$', expected: 'an https:// URL' },
+        },
       },
     },
   },
@@ -93,7 +103,7 @@ export const connectionFileSchema = {
         additionalProperties: false,
         required: ['url', 'from', 'description', 'sources'],
         properties: {
-          url: { type: 'string', pattern: '^wss?://' },
+          url: { type: 'string', pattern: '^wss?://', expected: 'a ws:// or wss:// URL' },
           from: nonEmptyString,
           until: nonEmptyString,
           current: { type: 'boolean' },
@@ -170,7 +180,7 @@ export const connectionFileSchema = {
         additionalProperties: false,
         required: ['code', 'endsSession', 'description', 'sources'],
         properties: {
-          code: { anyOf: [{ type: 'integer', minimum: 1000, maximum: 4999 }, { const: 'other' }] },
+          code: { expected: 'a close code from 1000 to 4999, or other', anyOf: [{ type: 'integer', minimum: 1000, maximum: 4999 }, { const: 'other' }] },
           endsSession: { type: 'boolean' },
           ...described,
         },
@@ -205,7 +215,7 @@ export const eventsFileSchema = {
     events: {
       type: 'object',
       minProperties: 1,
-      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$', expected: 'a wire name (letters, digits and _, starting with a letter)' },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
@@ -232,7 +242,7 @@ export const commandsFileSchema = {
     commands: {
       type: 'object',
       minProperties: 1,
-      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$', expected: 'a wire name (letters, digits and _, starting with a letter)' },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
@@ -253,7 +263,7 @@ export const objectsFileSchema = {
     objects: {
       type: 'object',
       minProperties: 1,
-      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$' },
+      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$', expected: 'an object name (PascalCase: letters and digits, starting with a capital)' },
       additionalProperties: { $ref: '#/definitions/node' },
     },
   },

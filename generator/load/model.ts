@@ -1,3 +1,5 @@
+import type { FormatName } from './formats.js';
+import type { FileKind } from './spec-files.js';
 import type { SpecPath, YamlFile } from './yaml-file.js';
 
 /** A node of the spec's schema dialect (spec/README.md, "Schema nodes"). */
@@ -10,7 +12,7 @@ export interface SchemaNode {
   items?: SchemaNode;
   enum?: (string | number | boolean)[];
   const?: string | number | boolean;
-  format?: 'uuid' | 'date-time';
+  format?: FormatName;
   minimum?: number;
   maximum?: number;
   $ref?: string;
@@ -130,11 +132,18 @@ export interface ConnectionSpec {
   unknown: { topic: string; description: string; sources: string[] }[];
 }
 
+/** A source the spec cites: `url` is its public repository, when one is known. */
+export interface SourceSpec {
+  title: string;
+  era?: string;
+  url?: string;
+}
+
 /** The whole spec, loaded and checked. */
 export interface Spec {
-  /** Spec files by kind, relative to the repository (spec/...), for headers. */
-  readonly files: readonly string[];
-  readonly sources: ReadonlyMap<string, { title: string; era?: string }>;
+  /** The files read, in reading order, named as problems name them (spec/...), for headers. */
+  readonly files: readonly { readonly kind: FileKind; readonly file: string }[];
+  readonly sources: ReadonlyMap<string, SourceSpec>;
   readonly connection: ConnectionSpec & { readonly file: YamlFile };
   readonly commands: readonly CommandSpec[];
   readonly objects: readonly ObjectSpec[];

@@ -1,35 +1,45 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostics } from './diagnostics.js';
+import { yamlProblems } from './yaml-problems.js';
 
 /** A path into a YAML document: map keys and sequence indexes. */
 export type SpecPath = readonly (string | number)[];
+
+/** A JSON pointer (`/message/id`, `/nodes/0`) as a path into the YAML document. */
+export function pointerPath(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
 
 /** A parsed spec file that can say where any of its values sits. */
 export class YamlFile {
   readonly file: string;
   readonly data: unknown;
+  /** When the file was last written (ms since the epoch): of two clashing entries, the one in the newer file is the one just added. */
+  readonly editedAt: number;
   readonly #doc: Document;
   readonly #lines: LineCounter;
 
-  private constructor(file: string, doc: Document, lines: LineCounter) {
+  private constructor(file: string, doc: Document, lines: LineCounter, editedAt: number) {
     this.file = file;
+    this.editedAt = editedAt;
     this.#doc = doc;
     this.#lines = lines;
     this.data = doc.toJS({ maxAliasCount: 100 });
   }
 
   /** Parses `text`; syntax errors go to `diagnostics` and yield undefined. */
-  static parse(file: string, text: string, diagnostics: Diagnostics): YamlFile | undefined {
+  static parse(file: string, text: string, diagnostics: Diagnostics, editedAt = 0): YamlFile | undefined {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const pos = lines.linePos(error.pos[0]);
-        diagnostics.add({ file, line: pos.line, col: pos.col, message: error.message.split('\n')[0] ?? error.message });
-      }
+      for (const problem of yamlProblems(text, doc, lines, doc.errors)) diagnostics.add({ file, ...problem });
       return undefined;
     }
-    return new YamlFile(file, doc, lines);
+    return new YamlFile(file, doc, lines, editedAt);
   }
 
   /** Reports a problem at `path`; with `atKey`, at the key of the last path segment rather than its value. */

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { Project, ts } from 'ts-morph';
 import { suite } from 'uvu';
@@ -224,4 +225,150 @@ check('a broken spec writes nothing and exits 1 with located problems', async ()
   }
 });
 
+check('the diff labels the file on disk and what the spec generates', async () => {
+  const { dir, cleanup } = writeSpec();
+  const outDir = path.join(path.dirname(dir), 'generated');
+  try {
+    await run({ check: false, specDir: dir, outDir });
+    const typesFile = path.join(outDir, 'types.ts');
+    writeFileSync(typesFile, readFileSync(typesFile, 'utf8').replace('channelId: string;', 'channelId: number;'));
+    const { err } = await run({ check: true, specDir: dir, outDir });
+    assert.match(err, /^--- .*generated\/types\.ts \(on disk\)$/m);
+    assert.match(err, /^\+\+\+ .*generated\/types\.ts \(from spec\/\)$/m);
+    assert.not.match(err, /committed/);
+  } finally {
+    cleanup();
+  }
+});
+
 check.run();
+
+const writing = suite('npm run generate: what it says it wrote');
+
+writing('a first run writes every file; a run after one hand edit rewrites that one file and says the rest are unchanged', async () => {
+  const { dir, cleanup } = writeSpec();
+  const outDir = path.join(path.dirname(dir), 'generated');
+  try {
+    const first = await run({ check: false, specDir: dir, outDir });
+    const total = Number(/wrote (\d+) changed files to /.exec(first.out)?.[1]);
+    assert.ok(total > 5, first.out);
+    assert.match(first.out, `wrote ${total} changed files to `);
+    assert.match(first.out, `generated/, 0 unchanged\n`);
+
+    const docs = path.join(outDir, 'docs', 'gateway.md');
+    writeFileSync(docs, readFileSync(docs, 'utf8').replace('## Heartbeat', '## Heartbeats'));
+    const second = await run({ check: false, specDir: dir, outDir });
+    assert.match(second.out, `wrote 1 changed file to `);
+    assert.match(second.out, `generated/, ${total - 1} unchanged\n`);
+
+    const third = await run({ check: false, specDir: dir, outDir });
+    assert.match(third.out, `generated/ already matches the spec: nothing to write (${total} files unchanged)`);
+  } finally {
+    cleanup();
+  }
+});
+
+writing('a file no longer generated is removed and counted', async () => {
+  const { dir, cleanup } = writeSpec();
+  const outDir = path.join(path.dirname(dir), 'generated');
+  try {
+    await run({ check: false, specDir: dir, outDir });
+    writeFileSync(path.join(outDir, 'leftover.ts'), 'export {};\n');
+    const { out } = await run({ check: false, specDir: dir, outDir });
+    assert.match(out, 'wrote 0 changed files to ');
+    assert.match(out, ', 1 file no longer generated removed\n');
+  } finally {
+    cleanup();
+  }
+});
+
+writing.run();
+
+const dist = suite('npm run generate with a built dist/');
+
+/** A spec folder, generated/ and an empty dist/ side by side, as in a checkout after `npm run build`. */
+function checkout(changes: Record<string, string | null> = {}) {
+  const spec = writeSpec(changes);
+  const root = path.dirname(spec.dir);
+  mkdirSync(path.join(root, 'dist'));
+  writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
+  return { ...spec, root, outDir: path.join(root, 'generated'), distGenerated: path.join(root, 'dist', 'generated') };
+}
+
+const newEvent = `  UserStreakUpdated:
+    description: A user's streak changed.
+    status: name-only
+    sources: [gapi]
+    payload:
+      properties:
+        userId: { type: string }
+    examples: [{ type: UserStreakUpdated, userId: 2d2Wg8Pm }]
+`;
+
+dist('an event just added is known to the dist/generated/ that the command line and the package entry load', async () => {
+  const { dir, cleanup, outDir, distGenerated } = checkout();
+  try {
+    await run({ check: false, specDir: dir, outDir });
+    writeFileSync(path.join(dir, 'events', 'chat.yaml'), chat + newEvent);
+    const { code, out } = await run({ check: false, specDir: dir, outDir });
+    assert.is(code, 0);
+    assert.match(out, /^refreshed .*dist\/generated\/ \(\d+ files\): the guilded-gateway command and import 'guilded-gateway' now use this spec$/m);
+    const { events } = await import(pathToFileURL(path.join(distGenerated, 'index.js')).href);
+    assert.ok(events.UserStreakUpdated, 'the new event is in the dispatcher table');
+    assert.ok(events.UserStreakUpdated.validate({ type: 'UserStreakUpdated', userId: '2d2Wg8Pm' }));
+    assert.not.ok(events.UserStreakUpdated.validate({ type: 'UserStreakUpdated', userId: 7 }));
+    assert.match(readFileSync(path.join(distGenerated, 'types.d.cts'), 'utf8'), 'export interface UserStreakUpdatedPayload');
+  } finally {
+    cleanup();
+  }
+});
+
+dist('without a dist/ folder nothing is said about it', async () => {
+  const { dir, cleanup } = writeSpec();
+  try {
+    const { out } = await run({ check: false, specDir: dir, outDir: path.join(path.dirname(dir), 'generated') });
+    assert.not.match(out, 'dist');
+  } finally {
+    cleanup();
+  }
+});
+
+dist('--check warns, and still passes, when generated/ changed after dist/ was built; generate then refreshes it', async () => {
+  const { dir, cleanup, outDir, distGenerated } = checkout();
+  try {
+    await run({ check: false, specDir: dir, outDir });
+    const fresh = await run({ check: true, specDir: dir, outDir });
+    assert.is(fresh.code, 0);
+    assert.is(fresh.err, '', 'no warning right after generate refreshed dist/');
+
+    // dist/ built an hour before generated/ last changed, as after a checkout.
+    const earlier = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(distGenerated, { recursive: true, encoding: 'utf8' })) utimesSync(path.join(distGenerated, name), earlier, earlier);
+    const stale = await run({ check: true, specDir: dir, outDir });
+    assert.is(stale.code, 0);
+    assert.match(stale.err, /^warning: .*dist\/ was built before .*generated\/ changed: run npm run build/m);
+    assert.match(stale.out, 'generated/ matches the spec');
+
+    const repaired = await run({ check: false, specDir: dir, outDir });
+    assert.match(repaired.out, 'nothing to write');
+    assert.match(repaired.out, /^refreshed .*dist\/generated\//m);
+    assert.is((await run({ check: true, specDir: dir, outDir })).err, '');
+    assert.not.match((await run({ check: false, specDir: dir, outDir })).out, 'refreshed', 'a run with nothing to do leaves dist/ alone');
+  } finally {
+    cleanup();
+  }
+});
+
+dist('--check says nothing of dist/ for generated files dist/ does not hold', async () => {
+  const { dir, cleanup, outDir } = checkout();
+  try {
+    await run({ check: false, specDir: dir, outDir });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(outDir, 'docs', 'gateway.md'), later, later);
+    assert.is((await run({ check: true, specDir: dir, outDir })).err, '');
+  } finally {
+    cleanup();
+  }
+});
+
+dist.run();

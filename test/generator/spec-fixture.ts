@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,21 +54,35 @@ export const BASE: Record<string, string> = {
 `,
 };
 
-/** Writes `BASE` with `changes` applied (a null value deletes a file) to a fresh folder. */
-export function writeSpec(changes: Record<string, string | null> = {}): { dir: string; cleanup: () => void } {
+/** When every fixture file was last written, unless the test says it edited it later. */
+const WRITTEN = new Date('2026-01-01T00:00:00Z');
+const EDITED = new Date('2026-01-01T01:00:00Z');
+
+/**
+ * Writes `BASE` with `changes` applied (a null value deletes a file) to a fresh folder. Every file
+ * gets the same modification time, except the files in `edited`, written an hour later: the spec
+ * author's latest edit.
+ */
+export function writeSpec(changes: Record<string, string | null> = {}, edited: readonly string[] = []): { dir: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'gg-spec-'));
   const dir = path.join(root, 'spec');
   for (const [name, text] of Object.entries({ ...BASE, ...changes })) {
     if (text === null) continue;
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    const when = edited.includes(name) ? EDITED : WRITTEN;
+    utimesSync(file, when, when);
   }
   return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Generates from BASE plus `changes`; returns the files, or the formatted problems. */
-export async function generateWith(changes: Record<string, string | null> = {}): Promise<{ files?: ReadonlyMap<string, string>; problems?: string[] }> {
-  const { dir, cleanup } = writeSpec(changes);
+export async function generateWith(
+  changes: Record<string, string | null> = {},
+  edited: readonly string[] = [],
+): Promise<{ files?: ReadonlyMap<string, string>; problems?: string[] }> {
+  const { dir, cleanup } = writeSpec(changes, edited);
   try {
     return { files: await generate(dir) };
   } catch (error) {
