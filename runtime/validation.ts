@@ -1,4 +1,4 @@
-import { commands, events, type CommandEntry, type EventEntry, type ValidationError } from '../generated/index.js';
+import { commands, events, STRING_FORMATS, type CommandEntry, type EventEntry, type ValidationError } from '../generated/index.js';
 import { reportValidators } from './report-loader.js';
 
 /** One reason a payload does not match the spec, at a JSON pointer into the payload. */
@@ -28,6 +28,9 @@ const VALID: ValidationResult = Object.freeze({ ok: true, known: true, errors: N
 /** A JSON pointer segment, escaped as RFC 6901 requires. */
 const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** The spec's string formats by the pattern the validators check them with: a failed pattern says "must be a uuid". */
+const FORMAT_BY_PATTERN: ReadonlyMap<unknown, string> = new Map(Object.values(STRING_FORMATS).map(({ pattern, description }) => [pattern, description]));
+
 /** Sorts ajv's errors into real problems and unknown fields (closed objects report those as additionalProperties). */
 export function describeErrors(errors: readonly ValidationError[]): { errors: PayloadError[]; unknownFields: string[] } {
   const problems: PayloadError[] = [];
@@ -39,7 +42,8 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
       const missing = String(error.params['missingProperty']);
       problems.push({ pointer: `${error.instancePath}/${escapeSegment(missing)}`, message: 'is required but missing' });
     } else {
-      problems.push({ pointer: error.instancePath, message: error.message ?? error.keyword });
+      const format = error.keyword === 'pattern' ? FORMAT_BY_PATTERN.get(error.params['pattern']) : undefined;
+      problems.push({ pointer: error.instancePath, message: format ? `must be ${format}` : (error.message ?? error.keyword) });
     }
   }
   return { errors: problems, unknownFields };
