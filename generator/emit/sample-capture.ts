@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Spec } from '../load/model.js';
+import { exampleAt, fillIn, type SampleSessionData, type SessionStep } from '../load/sample-session.js';
 import { notice } from './notice.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -11,24 +12,11 @@ import { seededRandom } from './seeded-random.js';
  */
 
 /** The spec files the capture is drawn from, for its notice. */
-const INPUTS = ['spec/connection.yaml', 'spec/commands.yaml', 'spec/events/*.yaml'];
-
-/** Deliberately outside the spec, so that the demo and `validate` have something to report. */
-export const SAMPLE_UNKNOWN_EVENT = 'ChatMessageEmbedsUpdated';
-/** The unknown field, as the JSON pointer validation reports, on one ChatMessageCreated. */
-export const SAMPLE_UNKNOWN_FIELD = '/message/embeds';
+const INPUTS = ['spec/connection.yaml', 'spec/commands.yaml', 'spec/events/*.yaml', 'spec/sample-session.yaml'];
 
 const BASE_TIME_MS = Date.UTC(2023, 9, 25, 23, 38, 12, 0);
 const SEED = 0x6a7e5eed;
 const SID = 'Vq3kR0b8mZ1xYwP4AAJd';
-// Characters of the session: the account recording it (the examples' author), a friend and a newcomer.
-const ME = 'EdVMVKR4';
-const FRIEND = '2d2Wg8Pm';
-const NEWCOMER = 'Aq8Ld3Vm';
-const FRIEND_CLIENT = '3c9e1f20-5b7a-4d8e-a1f6-0b2c4d6e8f13';
-const BASE_ROLE_ID = 23138884;
-const TYPING_EVERY_S = 2.7;
-const PING_EVERY_S = 25;
 const USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/118.0.0.0 Safari/537.36';
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -43,42 +31,35 @@ interface HarMessage {
   readonly data: string;
 }
 
-/**
- * Emits the sample capture as HAR 1.2 JSON, or undefined when the spec lacks an example the story
- * draws on (a small spec, such as a test's): the sample is the full spec's demo, not part of every spec.
- */
+/** Emits the sample capture as HAR 1.2 JSON, or undefined when the spec has no sample session (a small test spec). */
 export function emitSampleCapture(spec: Spec): string | undefined {
-  try {
-    const session = new Session(spec);
-    tellStory(session);
-    return `${JSON.stringify(session.har(), null, 2)}\n`;
-  } catch (error) {
-    if (error instanceof MissingExample) return undefined;
-    throw error;
-  }
+  if (!spec.sampleSession) return undefined;
+  const session = new Session(spec, spec.sampleSession.data);
+  tellStory(session);
+  return `${JSON.stringify(session.har(), null, 2)}\n`;
 }
-
-/** Something the story needs that the spec does not have. */
-class MissingExample extends Error {}
 
 /** The capture being written: frames at seconds since the socket opened, and helpers that draw payloads from the spec. */
 class Session {
   readonly spec: Spec;
+  readonly story: SampleSessionData;
   readonly random: () => number;
   readonly myClient: string;
   readonly #frames: Array<{ at: number; type: 'send' | 'receive'; data: string }> = [];
 
-  constructor(spec: Spec) {
+  constructor(spec: Spec, story: SampleSessionData) {
     this.spec = spec;
+    this.story = story;
     this.random = seededRandom(SEED);
     const clientId = spec.connection.query.find((parameter) => parameter.name === 'guildedClientId');
     this.myClient = required(clientId?.example, 'an example value of the guildedClientId query parameter');
   }
 
-  /** A deep copy of an event's example. */
-  example(name: string, index = 0): Json {
-    const event = this.spec.events.find((candidate) => candidate.name === name);
-    return structuredClone(required(event?.examples[index] as Json | undefined, `example ${index} of event ${name}`));
+  /** A copy of the example (or part of one) that `ref` names; spec/sample-session.yaml was checked when loaded. */
+  example(ref: string): Json {
+    const found = exampleAt(this.spec, ref);
+    if ('problem' in found) throw new Error(`sample capture: ${found.problem}`);
+    return found.value as Json;
   }
 
   /** The ISO time `at` seconds into the session. */
@@ -123,9 +104,10 @@ class Session {
 
   /** Typing events from `from` to just before `to` seconds, every few seconds as the web client sends them. */
   typing(from: number, to: number, userId: string, channel: ChannelFields): void {
-    for (let at = from; at < to - 0.5; at += TYPING_EVERY_S + this.random() * 0.6) {
-      const payload = this.example('ChatChannelTyping');
-      this.event(at, 'ChatChannelTyping', { ...payload, channelId: channel.channelId, userId });
+    const { example, every } = this.story.typing;
+    const name = example.slice(0, example.indexOf('#'));
+    for (let at = from; at < to - 0.5; at += every + this.random() * 0.6) {
+      this.event(at, name, { ...this.example(example), channelId: channel.channelId, userId });
     }
   }
 
@@ -149,132 +131,94 @@ class Session {
       opcode: 1,
       data,
     }));
-    return harDocument(this.spec, this.myClient, messages, end);
+    return harDocument(this.spec, this.story, this.myClient, messages, end);
   }
 }
 
-/** The session itself: who says what, when (seconds after the socket opened). */
+/** The people, channels and named messages of the story, as the steps so far have made them. */
+interface Cast {
+  readonly people: Record<string, { user: string; client: string }>;
+  readonly channels: Record<string, ChannelFields & { example: string }>;
+  readonly messages: Map<string, Json>;
+}
+
+/** A `$word argument` value filled in, anything else copied with its `$` values filled in. */
+function filled(s: Session, cast: Cast, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => filled(s, cast, item));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, filled(s, cast, item)]));
+  const ref = fillIn(value);
+  if (!ref) return value;
+  switch (ref.word) {
+    case 'time':
+      return s.iso(Number(ref.argument));
+    case 'example':
+      return s.example(ref.argument);
+    case 'id':
+      return idOf(cast.messages.get(ref.argument)!);
+    case 'message':
+      return cast.messages.get(ref.argument)!['message'];
+    case 'user':
+      return cast.people[ref.argument]!.user;
+    case 'client':
+      return cast.people[ref.argument]!.client;
+    case 'uuid':
+      return s.uuid();
+    case 'text':
+      return text(ref.argument);
+    case 'query':
+      return s.myClient;
+    default:
+      throw new Error(`sample capture: $${ref.word} is not a value spec/sample-session.yaml fills in`);
+  }
+}
+
+/** Sets `a/b/c` keys in order, each replacing what was there (a new key goes last, as in an object spread). */
+function setFields(target: Json, fields: Json): void {
+  for (const [path, value] of Object.entries(fields)) {
+    const keys = path.split('/');
+    const last = keys.pop()!;
+    const parent = keys.reduce<Json>((node, key) => node[key] as Json, target);
+    parent[last] = value;
+  }
+}
+
+/** The session itself, as spec/sample-session.yaml tells it. */
 function tellStory(s: Session): void {
+  const { story } = s;
   const { defaults } = s.spec.connection.hello;
   s.receive(0, `0${JSON.stringify({ sid: SID, upgrades: [], ...defaults })}`);
   s.receive(0.001, '40');
-  s.heartbeat(103);
+  s.heartbeat(story.heartbeatUntil);
 
-  const general = channelOf(s.example('ChatMessageCreated', 0));
-  const dm = channelOf(s.example('ChatMessageCreated', 1));
-  const channelCreated = s.example('TeamChannelCreated');
-  const newChannel = channelCreated['channel'] as Json;
-  const patchNotes = { ...general, channelId: newChannel['id'] as string, channelCategoryId: newChannel['channelCategoryId'] };
-  const newcomerClient = s.uuid();
+  const cast: Cast = { people: {}, channels: {}, messages: new Map() };
+  for (const [name, { example, ...fields }] of Object.entries(story.channels)) {
+    const channel = { ...channelOf(s.example(example)), ...(filled(s, cast, fields) as Json) } as ChannelFields;
+    cast.channels[name] = Object.assign(channel, { example });
+  }
+  for (const [name, person] of Object.entries(story.people)) cast.people[name] = filled(s, cast, person) as { user: string; client: string };
 
-  s.event(0.84, 'USER_PRESENCE_MANUALLY_SET', { ...s.example('USER_PRESENCE_MANUALLY_SET'), status: 1 });
-  s.event(1.92, 'CHANNEL_SEEN', { ...s.example('CHANNEL_SEEN', 0), guildedClientId: s.myClient });
-
-  // The friend asks; the reply that the examples show answers them.
-  const reply = s.example('ChatMessageCreated', 0);
-  const asked = (reply['repliedToMessages'] as Json[])[0]!;
-  s.typing(3.6, 8.1, FRIEND, general);
-  asked['createdAt'] = s.iso(8.1);
-  s.event(8.1, 'ChatMessageCreated', message(s, 8.1, general, FRIEND, FRIEND_CLIENT, asked['content'] as Json, asked['id'] as string));
-  s.command(9.4, 'ChatChannelTyping', { channelId: general.channelId });
-  s.command(12.3, 'ChatChannelTyping', { channelId: general.channelId });
-  Object.assign(reply['message'] as Json, { createdAt: s.iso(13.9) });
-  // The mention info describes the receiving user, and the author is not mentioned by their own message.
-  delete reply['mentionedUserInfo'];
-  s.event(13.9, 'ChatMessageCreated', { ...reply, guildedClientId: s.myClient, createdAt: s.iso(13.9) });
-  s.event(15.2, 'ChatMessageReactionAdded', { ...s.example('ChatMessageReactionAdded', 0), guildedClientId: FRIEND_CLIENT });
-
-  s.typing(17.0, 21.5, FRIEND, general);
-  s.event(21.5, 'ChatMessageCreated', message(s, 21.5, general, FRIEND, FRIEND_CLIENT, text('oh nice, what are you building?')));
-  s.command(23.1, 'ChatChannelTyping', { channelId: general.channelId });
-  s.event(26.0, 'ChatMessageCreated', message(s, 26.0, general, ME, s.myClient, text('a typed client for the user gateway, generated from a spec')));
-  const edit = s.example('ChatMessageUpdated', 0);
-  Object.assign(edit['message'] as Json, { createdAt: s.iso(13.9), editedAt: s.iso(27.9) });
-  s.event(27.9, 'ChatMessageUpdated', edit);
-
-  // A newcomer joins the team and gets the base role.
-  const joined = s.example('TeamMemberJoined', 1);
-  Object.assign(joined['user'] as Json, { id: NEWCOMER, name: 'kestrel', joinDate: s.iso(31.0), lastOnline: s.iso(31.0), userTransientStatus: null });
-  s.event(31.0, 'TeamMemberJoined', joined);
-  s.event(31.2, 'teamRolesUpdated', { ...s.example('teamRolesUpdated', 1), memberRoleIds: [{ userId: NEWCOMER, roleIds: [BASE_ROLE_ID] }] });
-  s.event(32.5, 'TeamXpAdded', s.example('TeamXpAdded'));
-  s.typing(34.8, 37.9, NEWCOMER, general);
-  const greeting = message(s, 37.9, general, NEWCOMER, newcomerClient, text('hi all, just joined from the API docs'));
-  s.event(37.9, 'ChatMessageCreated', greeting);
-  const tada = s.example('ChatMessageReactionAdded', 1);
-  s.event(39.2, 'ChatMessageReactionAdded', {
-    ...s.example('ChatMessageReactionAdded', 0),
-    guildedClientId: s.myClient,
-    reaction: { ...(tada['reaction'] as Json), createdBy: ME },
-    message: { id: idOf(greeting) },
-  });
-
-  // Meanwhile, in a DM.
-  s.typing(40.6, 43.3, FRIEND, dm);
-  s.event(43.3, 'ChatMessageCreated', message(s, 43.3, dm, FRIEND, FRIEND_CLIENT, text("can I try it before it's published?")));
-  s.event(44.5, 'CHANNEL_SEEN', { ...s.example('CHANNEL_SEEN', 1), guildedClientId: s.myClient });
-  s.command(45.7, 'ChatChannelTyping', { channelId: dm.channelId });
-  const answer = message(s, 48.4, dm, ME, s.myClient, text('sure: npm start runs a demo, no account needed'));
-  s.event(48.4, 'ChatMessageCreated', answer);
-  s.event(51.2, 'ChatMessageReactionAdded', { ...tada, guildedClientId: FRIEND_CLIENT, message: { id: idOf(answer) } });
-
-  // Back in the team: a channel for release notes, and a role change.
-  s.event(53.0, 'CHANNEL_SEEN', { ...s.example('CHANNEL_SEEN', 0), guildedClientId: s.myClient });
-  Object.assign(newChannel, { createdAt: s.iso(54.6), updatedAt: s.iso(54.6), createdBy: ME });
-  s.event(54.6, 'TeamChannelCreated', { ...channelCreated, guildedClientId: s.myClient });
-  s.event(54.8, 'ChatMessageCreated', systemMessage(s, 54.8, patchNotes));
-  s.event(56.1, 'teamRolesUpdated', s.example('teamRolesUpdated', 0));
-  const notes = message(s, 57.9, patchNotes, ME, s.myClient, text('v0.1.0: typed events, payload validation, capture replay'));
-  s.event(57.9, 'ChatMessageCreated', notes);
-  s.event(59.5, 'ChatPinnedMessageCreated', { ...s.example('ChatPinnedMessageCreated'), ...patchNotes, message: { id: idOf(notes) } });
-
-  // A link, with a field the spec does not know, then an event it does not know.
-  s.typing(61.2, 63.7, FRIEND, general);
-  const link = message(s, 63.7, general, FRIEND, FRIEND_CLIENT, text('the old docs are still up: https://guildedapi.com'));
-  const embed = { url: 'https://guildedapi.com', title: 'Guilded API', description: 'Community documentation for the Guilded API.' };
-  (link['message'] as Json)['embeds'] = [];
-  s.event(63.7, 'ChatMessageCreated', link);
-  s.event(64.4, SAMPLE_UNKNOWN_EVENT, { type: SAMPLE_UNKNOWN_EVENT, ...general, contentId: idOf(link), embeds: [embed] });
-  s.event(66.0, 'ChatMessageReactionDeleted', { ...s.example('ChatMessageReactionDeleted'), guildedClientId: FRIEND_CLIENT });
-  s.event(68.3, 'TeamMemberUpdated', { ...s.example('TeamMemberUpdated', 0), guildedClientId: s.myClient });
-
-  // The newcomer posts twice by mistake and deletes the second.
-  s.typing(70.1, 72.6, NEWCOMER, general);
-  const question = message(s, 72.6, general, NEWCOMER, newcomerClient, text('is there a changelog?'));
-  s.event(72.6, 'ChatMessageCreated', question);
-  const duplicate = message(s, 73.4, general, NEWCOMER, newcomerClient, text('is there a changelog?'));
-  s.event(73.4, 'ChatMessageCreated', duplicate);
-  s.event(76.2, 'ChatMessageDeleted', {
-    ...s.example('ChatMessageDeleted', 0),
-    guildedClientId: newcomerClient,
-    message: { id: idOf(duplicate), createdAt: s.iso(73.4), deletedAt: s.iso(76.2) },
-    newLastMessage: question['message'],
-  });
-  s.command(77.5, 'ChatChannelTyping', { channelId: general.channelId });
-  const pointer = message(s, 79.8, general, ME, s.myClient, text('yes, in #patch-notes, pinned'));
-  s.event(79.8, 'ChatMessageCreated', pointer);
-
-  s.typing(81.4, 84.9, FRIEND, general);
-  const voice = message(s, 84.9, general, FRIEND, FRIEND_CLIENT, text('hopping into voice if anyone wants to test calls'));
-  s.event(84.9, 'ChatMessageCreated', voice);
-  s.event(87.3, 'TeamXpAdded', { ...s.example('TeamXpAdded'), userIds: [NEWCOMER, ME] });
-  s.event(90.2, 'ChatMessageReactionAdded', {
-    ...s.example('ChatMessageReactionAdded', 0),
-    guildedClientId: newcomerClient,
-    reaction: { ...(s.example('ChatMessageReactionAdded', 0)['reaction'] as Json), createdBy: NEWCOMER },
-    message: { id: idOf(pointer) },
-  });
-  const nevermind = s.example('ChatMessageUpdated', 0);
-  Object.assign(nevermind, { guildedClientId: FRIEND_CLIENT, contentId: idOf(voice), updatedBy: FRIEND });
-  Object.assign(nevermind['message'] as Json, {
-    id: idOf(voice),
-    content: text('hopping into voice later today'),
-    createdBy: FRIEND,
-    createdAt: s.iso(84.9),
-    editedAt: s.iso(95.1),
-  });
-  s.event(95.1, 'ChatMessageUpdated', nevermind);
-  s.event(101.5, 'USER_PRESENCE_MANUALLY_SET', s.example('USER_PRESENCE_MANUALLY_SET'));
+  for (const step of story.steps) {
+    const at = step.at ?? 0;
+    const by = cast.people[step.by ?? ''];
+    const where = cast.channels[step.in ?? ''];
+    if (step.typing !== undefined) {
+      s.typing(step.from!, step.to!, cast.people[step.typing]!.user, where!);
+    } else if (step.command !== undefined) {
+      s.command(at, step.command, { channelId: where!.channelId });
+    } else if (step.say !== undefined || step.system !== undefined) {
+      const said = step.say === undefined ? systemMessage(s, at, where!, step.system!, step.example!, by!.user) : sayMessage(s, cast, step, where!, by!);
+      if (step.set) setFields(said, filled(s, cast, step.set) as Json);
+      if (step.name !== undefined) cast.messages.set(step.name, said);
+      s.event(at, 'ChatMessageCreated', said);
+    } else {
+      const payload = step.example !== undefined ? s.example(step.example) : (filled(s, cast, step.start) as Json);
+      if (step.channel !== undefined) Object.assign(payload, withoutExample(cast.channels[step.channel]!));
+      if (step.client !== undefined) payload['guildedClientId'] = cast.people[step.client]!.client;
+      if (step.set) setFields(payload, filled(s, cast, step.set) as Json);
+      for (const key of step.unset ?? []) delete payload[key];
+      s.event(at, step.event ?? step.example!.slice(0, step.example!.indexOf('#')), payload);
+    }
+  }
 }
 
 /** The channel fields of a message event: where it was posted. */
@@ -283,14 +227,26 @@ function channelOf(example: Json): ChannelFields {
   return Object.fromEntries(keys.filter((key) => key in example).map((key) => [key, example[key]])) as ChannelFields;
 }
 
-/** A ChatMessageCreated in `channel`, shaped as the spec's example for that kind of channel. */
-function message(s: Session, at: number, channel: ChannelFields, author: string, client: string, content: Json, id = s.uuid()): Json {
-  const example = s.example('ChatMessageCreated', channel['channelType'] === 'DM' ? 1 : 0);
+function withoutExample(channel: ChannelFields & { example: string }): ChannelFields {
+  const { example: _example, ...fields } = channel;
+  return fields;
+}
+
+/** A say step's ChatMessageCreated: text (or content drawn from an example), with a fresh id unless the step gives one. */
+function sayMessage(s: Session, cast: Cast, step: SessionStep, channel: ChannelFields & { example: string }, by: { user: string; client: string }): Json {
+  const said = filled(s, cast, step.say);
+  const id = step.id !== undefined ? (filled(s, cast, step.id) as string) : s.uuid();
+  return message(s, step.at!, channel, by.user, by.client, typeof said === 'string' ? text(said) : (said as Json), id);
+}
+
+/** A ChatMessageCreated in `channel`, shaped as the channel's example message. */
+function message(s: Session, at: number, channel: ChannelFields & { example: string }, author: string, client: string, content: Json, id: string): Json {
+  const example = s.example(channel.example);
   delete example['mentionedUserInfo'];
   const createdAt = s.iso(at);
   return {
     ...example,
-    ...channel,
+    ...withoutExample(channel),
     guildedClientId: client,
     contentId: id,
     createdAt,
@@ -311,19 +267,19 @@ function message(s: Session, at: number, channel: ChannelFields, author: string,
   };
 }
 
-/** The system message Guilded posts in a new channel, from the spec's system-message example. */
-function systemMessage(s: Session, at: number, channel: ChannelFields): Json {
-  const example = s.example('ChatMessageCreated', 2);
+/** A system message Guilded posts (such as team-channel-created), from a system-message example. */
+function systemMessage(s: Session, at: number, channel: ChannelFields & { example: string }, type: string, ref: string, author: string): Json {
+  const example = s.example(ref);
   const id = s.uuid();
   const createdAt = s.iso(at);
   return {
     ...example,
-    ...channel,
+    ...withoutExample(channel),
     contentId: id,
     createdAt,
-    createdBy: ME,
-    systemMessageInfo: { type: 'team-channel-created', createdBy: ME },
-    message: { ...(example['message'] as Json), id, createdBy: ME, createdAt },
+    createdBy: author,
+    systemMessageInfo: { type, createdBy: author },
+    message: { ...(example['message'] as Json), id, createdBy: author, createdAt },
   };
 }
 
@@ -346,7 +302,7 @@ function idOf(created: Json): string {
 }
 
 /** The HAR document around the messages: one WebSocket entry, as Chrome's "Save all as HAR with content" writes it. */
-function harDocument(spec: Spec, clientId: string, messages: readonly HarMessage[], end: number): Json {
+function harDocument(spec: Spec, story: SampleSessionData, clientId: string, messages: readonly HarMessage[], end: number): Json {
   const endpoint = new URL(required(spec.connection.endpoints.find((candidate) => candidate.current)?.url, 'a current endpoint'));
   const query: Array<[string, string]> = [
     ['jwt', required(spec.connection.query.find((parameter) => parameter.name === 'jwt')?.value, 'the jwt query value')],
@@ -372,7 +328,7 @@ function harDocument(spec: Spec, clientId: string, messages: readonly HarMessage
       comment: [
         ...notice(INPUTS),
         `A made-up ${Math.round(end)}-second session of the user socket, drawn from the spec's examples: not a real capture.`,
-        `It holds one event the spec does not know (${SAMPLE_UNKNOWN_EVENT}) and one unknown field (${SAMPLE_UNKNOWN_FIELD} on a ChatMessageCreated), on purpose.`,
+        `It holds one event the spec does not know (${story.unknown.event}) and one unknown field (${story.unknown.field} on a ChatMessageCreated), on purpose.`,
       ].join('\n'),
       pages: [
         {
@@ -444,8 +400,8 @@ function harDocument(spec: Spec, clientId: string, messages: readonly HarMessage
   };
 }
 
-/** The value, or a MissingExample naming what the spec lacks. */
+/** The value, or an error naming what the spec lacks. */
 function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new MissingExample(`sample capture: the spec has no ${what}`);
+  if (value === undefined) throw new Error(`sample capture: the spec has no ${what}`);
   return value;
 }

@@ -8,6 +8,7 @@ import {
   connectionFileSchema,
   eventsFileSchema,
   objectsFileSchema,
+  sampleSessionFileSchema,
   sourcesFileSchema,
 } from './meta-schema.js';
 import type { CommandSpec, ConnectionSpec, EventSpec, ObjectSpec, SchemaNode, SourceSpec, Spec } from './model.js';
@@ -15,6 +16,7 @@ import { commandTypeName, eventTypeName } from './names.js';
 import { listSpecFolder, type FileKind } from './spec-files.js';
 import { YamlFile } from './yaml-file.js';
 import { checkSpec } from './check-spec.js';
+import { checkSampleSession, type SampleSessionData } from './sample-session.js';
 
 const fileSchemas: Record<FileKind, object> = {
   sources: sourcesFileSchema,
@@ -22,6 +24,7 @@ const fileSchemas: Record<FileKind, object> = {
   commands: commandsFileSchema,
   objects: objectsFileSchema,
   events: eventsFileSchema,
+  'sample-session': sampleSessionFileSchema,
 };
 
 let metaValidators: Record<FileKind, ValidateFunction> | undefined;
@@ -71,6 +74,7 @@ export async function loadSpec(specDir: string): Promise<Spec> {
 
   const spec = assemble(loaded);
   checkSpec(spec, diagnostics);
+  if (spec.sampleSession) checkSampleSession(spec.sampleSession, spec, diagnostics);
   diagnostics.throwIfAny();
   return spec;
 }
@@ -80,6 +84,7 @@ function assemble(loaded: LoadedFile[]): Spec {
   const sourcesFile = of('sources')[0]!;
   const connectionFile = of('connection')[0]!;
   const commandsFile = of('commands')[0]!;
+  const sessionFile = of('sample-session')[0];
 
   const sourcesData = (sourcesFile.yaml.data as { sources: Record<string, SourceSpec> }).sources;
 
@@ -127,5 +132,6 @@ function assemble(loaded: LoadedFile[]): Spec {
     commands,
     objects,
     events,
+    ...(sessionFile ? { sampleSession: { file: sessionFile.yaml, data: sessionFile.yaml.data as SampleSessionData } } : {}),
   };
 }

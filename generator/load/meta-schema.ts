@@ -268,3 +268,39 @@ export const objectsFileSchema = {
     },
   },
 };
+
+const seconds = { type: 'number', minimum: 0 };
+const exampleRef = { type: 'string', pattern: '^[^#\\s]+#\\d+$', expected: 'an example as Event#index, such as ChatMessageCreated#0' };
+const setMap = { type: 'object' };
+const stepBase = { at: seconds, in: nonEmptyString, by: nonEmptyString, client: nonEmptyString, name: nonEmptyString, set: setMap };
+
+/** spec/sample-session.yaml: the story of generated/samples/session.har. */
+export const sampleSessionFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['unknown', 'heartbeatUntil', 'typing', 'people', 'channels', 'steps'],
+  properties: {
+    unknown: { type: 'object', additionalProperties: false, required: ['event', 'field'], properties: { event: nonEmptyString, field: nonEmptyString } },
+    heartbeatUntil: seconds,
+    typing: { type: 'object', additionalProperties: false, required: ['example', 'every'], properties: { example: exampleRef, every: seconds } },
+    people: {
+      type: 'object',
+      additionalProperties: { type: 'object', additionalProperties: false, required: ['user', 'client'], properties: { user: nonEmptyString, client: nonEmptyString } },
+    },
+    channels: { type: 'object', additionalProperties: { type: 'object', required: ['example'], properties: { example: exampleRef } } },
+    steps: {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'object', additionalProperties: false, required: ['at', 'example'], properties: { ...stepBase, example: exampleRef, channel: nonEmptyString, unset: nameList } },
+          { type: 'object', additionalProperties: false, required: ['at', 'event', 'start'], properties: { ...stepBase, event: nonEmptyString, start: setMap, channel: nonEmptyString } },
+          { type: 'object', additionalProperties: false, required: ['at', 'say', 'by', 'in'], properties: { ...stepBase, say: {}, id: nonEmptyString } },
+          { type: 'object', additionalProperties: false, required: ['at', 'system', 'example', 'by', 'in'], properties: { ...stepBase, system: nonEmptyString, example: exampleRef } },
+          { type: 'object', additionalProperties: false, required: ['at', 'command', 'in'], properties: { ...stepBase, command: nonEmptyString } },
+          { type: 'object', additionalProperties: false, required: ['from', 'to', 'typing', 'in'], properties: { from: seconds, to: seconds, typing: nonEmptyString, in: nonEmptyString } },
+        ],
+        expected: 'a step: an example, an event, a say, a system message, a command or typing (see the top of the file)',
+      },
+    },
+  },
+};

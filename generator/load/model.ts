@@ -1,4 +1,5 @@
 import type { FormatName } from './formats.js';
+import type { SampleSession } from './sample-session.js';
 import type { FileKind } from './spec-files.js';
 import type { SpecPath, YamlFile } from './yaml-file.js';
 
@@ -148,4 +149,6 @@ export interface Spec {
   readonly commands: readonly CommandSpec[];
   readonly objects: readonly ObjectSpec[];
   readonly events: readonly EventSpec[];
+  /** spec/sample-session.yaml, when the spec has one: the story of generated/samples/session.har. */
+  readonly sampleSession?: SampleSession;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { filesBelow } from '../files-below.js';
 
-export type FileKind = 'sources' | 'connection' | 'commands' | 'objects' | 'events';
+export type FileKind = 'sources' | 'connection' | 'commands' | 'objects' | 'events' | 'sample-session';
 
 /** One file the generator reads, by kind; `relative` is `/`-separated, from the spec folder. */
 export interface SpecFileEntry {
@@ -23,6 +23,8 @@ export interface SpecFolder {
 }
 
 const SINGLE_FILES = ['sources', 'connection', 'commands'] as const;
+/** Read when present: without it (a small test spec) there is no sample capture. */
+const OPTIONAL_FILES = ['sample-session'] as const;
 const FOLDERS = ['objects', 'events'] as const;
 const YAML = /\.ya?ml$/;
 
@@ -31,7 +33,7 @@ function unreadReason(relative: string): string {
   const [top, ...rest] = relative.split('/');
   if (rest.length === 0) {
     return YAML.test(relative)
-      ? 'not read: the top of spec/ holds only sources, connection and commands; events go in events/, objects in objects/'
+      ? 'not read: the top of spec/ holds only sources, connection, commands and sample-session; events go in events/, objects in objects/'
       : 'not read: spec/ holds YAML spec files, README.md and reference/; move this file out of spec/, or into spec/reference/ if the spec cites it';
   }
   if ((FOLDERS as readonly string[]).includes(top!)) return `not read: only .yaml and .yml files under ${top}/ are spec files`;
@@ -40,7 +42,7 @@ function unreadReason(relative: string): string {
 
 /**
  * Sorts what is under `specDir` into the files the generator reads and the files it does not.
- * Read: sources, connection and commands (`.yaml` or `.yml`) at the top, and every `.yaml` or `.yml`
+ * Read: sources, connection, commands and (when present) sample-session (`.yaml` or `.yml`) at the top, and every `.yaml` or `.yml`
  * file below events/ and objects/, subfolders included. Expected and not read: README.md files and
  * reference/, the material the spec cites. Everything else is reported, so that nothing is dropped silently.
  */
@@ -51,10 +53,10 @@ export async function listSpecFolder(specDir: string): Promise<SpecFolder> {
   const unread: UnreadFile[] = [];
   const claimed = new Set<string>();
 
-  for (const kind of SINGLE_FILES) {
+  for (const kind of [...SINGLE_FILES, ...OPTIONAL_FILES]) {
     const found = all.filter((file) => file === `${kind}.yaml` || file === `${kind}.yml`);
-    if (found.length === 0) missing.push(`${kind}.yaml`);
-    else read.push({ kind, relative: found[0]! });
+    if (found.length > 0) read.push({ kind, relative: found[0]! });
+    else if ((SINGLE_FILES as readonly string[]).includes(kind)) missing.push(`${kind}.yaml`);
     for (const other of found.slice(1)) unread.push({ relative: other, reason: `not read: spec/${found[0]} is read instead; keep one of the two` });
     for (const file of found) claimed.add(file);
   }
