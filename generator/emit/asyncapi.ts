@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandSpec, EventSpec, QueryParameter, Spec } from '../load/model.js';
 import { publicDefinitions, type JsonSchema } from './json-schema.js';
+import { entryFacts } from './entry-facts.js';
 import { notice } from './notice.js';
 import { yamlDocument } from './yaml-text.js';
 
@@ -82,11 +83,11 @@ function channel(spec: Spec, team: boolean, messageKeys: string[]): Record<strin
 
 /** An entry's description with what the reference lists beside it: evidence, sources and other names. */
 function entryDescription(entry: EventSpec | CommandSpec): string {
-  const wireNames = 'wireNames' in entry ? entry.wireNames : [];
+  const { status, sources, aliases, wireNames } = entryFacts(entry);
   return paragraphs(
     entry.description,
-    `Evidence: ${entry.status}. Sources: ${entry.sources.join(', ')}.`,
-    entry.aliases.length > 0 && `Also known as: ${entry.aliases.join(', ')}.`,
+    `Evidence: ${status}. Sources: ${sources.join(', ')}.`,
+    aliases.length > 0 && `Also known as: ${aliases.join(', ')}.`,
     wireNames.length > 0 && `Other wire spellings: ${wireNames.join(', ')}.`,
   );
 }
@@ -99,7 +100,7 @@ function message(entry: EventSpec | CommandSpec): Record<string, unknown> {
     description: entryDescription(entry),
     ...(entry.payload !== undefined ? { payload: { $ref: `#/components/schemas/${entry.typeName}` } } : {}),
     ...(entry.examples.length > 0 ? { examples: entry.examples.map((payload) => ({ payload })) } : {}),
-    tags: [{ name: areaOf(entry.source.file) }],
+    tags: [{ name: areaOf(entryFacts(entry).file) }],
   };
 }
 

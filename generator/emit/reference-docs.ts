@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandSpec, EventSpec, ObjectSpec, Spec } from '../load/model.js';
 import { fieldTable, typeText } from './field-table.js';
+import { entryFacts } from './entry-facts.js';
 import { eventPayloadNode } from './json-schema.js';
 import { code, fence, inline, paragraph, Slugger, table } from './markdown.js';
 import { notice } from './notice.js';
@@ -47,13 +48,13 @@ const list = (...items: (string | undefined | false)[]) => items.filter((item): 
 
 /** The facts under an event or command heading. */
 function facts(entry: EventSpec | CommandSpec): string {
-  const wireNames = 'wireNames' in entry ? entry.wireNames : [];
+  const { status, aliases, wireNames, file, ...rest } = entryFacts(entry);
   return list(
-    `Evidence: ${entry.status}`,
-    entry.aliases.length > 0 && `Also known as: ${inline(entry.aliases.join(', '), false)}`,
+    `Evidence: ${status}`,
+    aliases.length > 0 && `Also known as: ${inline(aliases.join(', '), false)}`,
     wireNames.length > 0 && `Other wire spellings: ${wireNames.map(code).join(', ')}`,
-    sources(entry.sources),
-    `Defined in ${code(entry.source.file)}`,
+    sources(rest.sources),
+    `Defined in ${code(file)}`,
   );
 }
 
