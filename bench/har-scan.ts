@@ -1,25 +1,23 @@
 /**
  * The HAR scanner against the maintained streaming JSON parsers (issue 13, item 5): each streams a
  * generated HAR (500 MB by default, in the temp folder, deleted afterwards) and takes out what
- * `validate` takes out, in a child of its own; throughput and peak RSS of each, against a floor that
- * only reads and decodes the file. cli/validate/json-scanner.ts says at its top what this decided.
+ * `validate` takes out, in a child of its own; throughput (MB per second of CPU time) and peak RSS of
+ * each, against a floor that only reads and decodes the file. cli/validate/json-scanner.ts says at its
+ * top what this decided.
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { mixFrames } from './frames.js';
+import { measuredChild, type ChildUsage } from './measured-child.js';
 import { bounded, times, type Row } from './report.js';
 
-const ROOT = new URL('../', import.meta.url);
-const USAGE = new URL('./exit-usage.ts', import.meta.url).pathname;
 const CHILD = new URL('./har-scan-child.ts', import.meta.url).pathname;
 const LIBRARIES = ['@streamparser/json', 'stream-json'] as const;
 const MESSAGES_PER_SOCKET = 1000;
-// The hand-written scanner is kept while it stays measurably faster than the faster library (1.29x
+// The hand-written scanner is kept while it stays measurably faster than the faster library (1.27x
 // when it was decided): a lead under this is within what a shared machine's noise can give either way.
 const MIN_LEAD = 1.15;
 const MAX_RSS_MB = 150;
@@ -28,15 +26,8 @@ const MAX_RSS_MB = 150;
 export interface HarScanOptions {
   /** The HAR's size in MB. Default 500. */
   readonly megabytes?: number;
-  /** Runs of each side, interleaved; the fastest run of each counts, the least disturbed by a shared machine. Default 2. */
+  /** Runs of each side, interleaved; the fastest run of each counts. Default 2. */
   readonly rounds?: number;
-}
-
-interface Measured {
-  readonly wallMs: number;
-  readonly maxRssKb: number;
-  /** What the child printed: the elements it took out. */
-  readonly taken: string;
 }
 
 /**
@@ -84,27 +75,6 @@ export async function writeHar(path: string, megabytes: number): Promise<number>
   return written;
 }
 
-/** Runs one side in a child with the exit-usage hook; rejects on a failed exit. */
-async function measured(side: string, path: string): Promise<Measured> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', USAGE, CHILD, side, path], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const usageLines = createInterface({ input: child.stdio[3] as NodeJS.ReadableStream });
-  const usage = new Promise<Omit<Measured, 'taken'> | undefined>((resolve) => {
-    usageLines.once('line', (line) => resolve(JSON.parse(line) as Omit<Measured, 'taken'>));
-    usageLines.once('close', () => resolve(undefined));
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  const result = await usage;
-  if (code !== 0 || result === undefined) throw new Error(`har-scan ${side} failed (exit ${code}): ${stderr.trim()}`);
-  return { ...result, taken: stdout.trim() };
-}
-
 /** The figure: MB/s and peak RSS of the hand-written scanner and of each library, and the floor's MB/s. */
 export async function harScan(options: HarScanOptions = {}): Promise<Row[]> {
   const { megabytes = 500, rounds = 2 } = options;
@@ -113,18 +83,19 @@ export async function harScan(options: HarScanOptions = {}): Promise<Row[]> {
     await writeHar(path, megabytes);
     const { size } = await stat(path);
     const sides = ['read', 'hand-written', ...LIBRARIES];
-    const runs = new Map<string, Measured[]>(sides.map((side) => [side, []]));
+    const runs = new Map<string, ChildUsage[]>(sides.map((side) => [side, []]));
     for (let round = 0; round < rounds; round++) {
-      for (const side of sides) runs.get(side)!.push(await measured(side, path));
+      for (const side of sides) runs.get(side)!.push(await measuredChild([CHILD, side, path]));
     }
     const [floor, ours] = [runs.get('read')!, runs.get('hand-written')!];
     // Each must take out exactly what the hand-written scanner did, or the race is not the same.
     for (const name of LIBRARIES) {
-      const taken = runs.get(name)![0]!.taken;
-      if (taken !== ours[0]!.taken) throw new Error(`har-scan: ${name} took out ${taken}, the hand-written scanner ${ours[0]!.taken}`);
+      const taken = runs.get(name)![0]!.stdout;
+      if (taken !== ours[0]!.stdout) throw new Error(`har-scan: ${name} took out ${taken}, the hand-written scanner ${ours[0]!.stdout}`);
     }
-    const mbPerS = (side: readonly Measured[]): number => size / 1e6 / (Math.min(...side.map((run) => run.wallMs)) / 1000);
-    const peakMb = (side: readonly Measured[]): number => Math.max(...side.map((run) => run.maxRssKb)) / 1024;
+    // In CPU time: the machine is shared, and its other work would otherwise decide the ratio.
+    const mbPerS = (side: readonly ChildUsage[]): number => size / 1e6 / (Math.min(...side.map((run) => run.cpuMs)) / 1000);
+    const peakMb = (side: readonly ChildUsage[]): number => Math.max(...side.map((run) => run.maxRssKb)) / 1024;
     const libraries = LIBRARIES.map((name) => ({ name, speed: mbPerS(runs.get(name)!), peak: peakMb(runs.get(name)!) }));
     const speed = mbPerS(ours);
     const fastest = libraries.reduce((best, library) => (library.speed > best.speed ? library : best));
@@ -132,7 +103,7 @@ export async function harScan(options: HarScanOptions = {}): Promise<Row[]> {
     return [
       bounded(
         {
-          figure: `${figure}, hand-written scanner against the faster library`,
+          figure: `${figure}, throughput in CPU time, hand-written scanner against the faster library`,
           baseline: `${libraries.map((library) => `${library.name}: ${library.speed.toFixed(0)} MB/s`).join('; ')}; read + decode only: ${mbPerS(floor).toFixed(0)} MB/s`,
           measured: `${speed.toFixed(0)} MB/s = ${times(speed / fastest.speed)} ${fastest.name}`,
         },
