@@ -9,10 +9,9 @@
  * Usage: node --import tsx bench/har-scan-child.ts <read | hand-written | @streamparser/json | stream-json> <file>
  */
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { JSONParser } from '@streamparser/json';
-import chain from 'stream-chain';
-import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { JsonScanner } from '../cli/validate/json-scanner.js';
@@ -66,8 +65,9 @@ async function streamJson(file: string, taken: Taken): Promise<void> {
   // packed values only, with no token per piece of a string.
   const watched = (stack: readonly unknown[]): boolean =>
     (stack.length === 5 && stack[3] === '_webSocketMessages') || (stack.length === 6 && (stack[4] === 'headers' || stack[4] === 'cookies'));
-  const pipeline = chain([createReadStream(file), parser({ streamValues: false }), pick({ filter: watched }), streamValues()]);
-  for await (const { value } of pipeline as AsyncIterable<{ value: unknown }>) take(taken, value);
+  // pipeline() destroys every stream on an error, so the loop below rejects rather than waits.
+  const values = pipeline(createReadStream(file), pick.withParserAsStream({ filter: watched, streamValues: false }), streamValues.asStream(), () => undefined);
+  for await (const { value } of values as AsyncIterable<{ value: unknown }>) take(taken, value);
 }
 
 const SIDES: Record<string, (file: string, taken: Taken) => Promise<void>> = {
