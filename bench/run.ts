@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { endToEnd } from './end-to-end.js';
 import { framesOf, meanBytes, mixFrames } from './frames.js';
 import { generateCheck } from './generate-check.js';
+import { harScan } from './har-scan.js';
 import { idleMemory } from './idle-memory.js';
 import { importTime } from './import-time.js';
 import { isolated } from './micro.js';
@@ -23,6 +24,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   unlistened: () => isolated('unlistened'),
   'end-to-end': endToEnd,
   'validate-large': validateLarge,
+  'har-scan': harScan,
   'generate-check': generateCheck,
   'idle-memory': idleMemory,
   'import-time': importTime,

@@ -3,19 +3,17 @@
  * deleted afterwards), against a floor child that only reads and parses each line: the throughput
  * ratio, and validate's peak RSS.
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { mixFrames } from './frames.js';
 import { median } from './harness.js';
+import { measuredChild } from './measured-child.js';
 import { bounded, times, type Row } from './report.js';
 
 const ROOT = new URL('../', import.meta.url);
-const USAGE = new URL('./exit-usage.ts', import.meta.url).pathname;
 const FLOOR = new URL('./validate-floor.ts', import.meta.url).pathname;
 const CLI = new URL('../cli/main.ts', import.meta.url).pathname;
 const MAX_RSS_MB = 150;
@@ -26,11 +24,6 @@ export interface ValidateLargeOptions {
   readonly megabytes?: number;
   /** Runs of each side, interleaved. Default 3. */
   readonly rounds?: number;
-}
-
-interface Usage {
-  readonly wallMs: number;
-  readonly maxRssKb: number;
 }
 
 /** Writes `megabytes` of the mix as `{"direction":"in","data":"42[...]"}` lines. */
@@ -47,25 +40,6 @@ export async function writeCapture(path: string, megabytes: number): Promise<num
   out.end();
   await once(out, 'finish');
   return written;
-}
-
-/** Runs `node --import tsx <args>` with the exit-usage hook; resolves with its usage, rejecting on a failed exit. */
-async function measured(args: readonly string[]): Promise<Usage> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', USAGE, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const usageLines = createInterface({ input: child.stdio[3] as NodeJS.ReadableStream });
-  const usage = new Promise<Usage | undefined>((resolve) => {
-    usageLines.once('line', (line) => resolve(JSON.parse(line) as Usage));
-    usageLines.once('close', () => resolve(undefined));
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  const result = await usage;
-  if (code !== 0 || result === undefined) throw new Error(`${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
-  return result;
 }
 
 /** The `validate` figure: throughput ratio against the floor, and peak RSS. */
@@ -87,8 +61,8 @@ export async function validateLarge(options: ValidateLargeOptions = {}): Promise
     const validateMs: number[] = [];
     const rssKb: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      floorMs.push((await measured([FLOOR, path])).wallMs);
-      const usage = await measured([CLI, 'validate', path, '--fail-on', 'never']);
+      floorMs.push((await measuredChild([FLOOR, path])).wallMs);
+      const usage = await measuredChild([CLI, 'validate', path, '--fail-on', 'never']);
       validateMs.push(usage.wallMs);
       rssKb.push(usage.maxRssKb);
     }
