@@ -29,13 +29,6 @@ export function doc(...lines: (string | undefined)[]): string {
   return commentSafe(lines.filter((line): line is string => line !== undefined && line !== '').join('\n\n'));
 }
 
-/** A union type of `members`, collapsing zero members to `never` and one to itself. */
-export function union(members: readonly string[]): string {
-  if (members.length === 0) return 'never';
-  if (members.length === 1) return members[0]!;
-  return members.map((member) => `\n  | ${member}`).join('');
-}
-
 export type Statement = string | WriterFunction | StatementStructures;
 
 let project: Project | undefined;

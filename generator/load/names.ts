@@ -3,8 +3,6 @@
  * so that renaming a description can never rename a type.
  */
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** `USER_PRESENCE_MANUALLY_SET` and `teamRolesUpdated` both become PascalCase. */
 export function pascalCase(wireName: string): string {
   if (wireName.includes('_') || wireName === wireName.toUpperCase()) {
@@ -21,8 +19,3 @@ export const eventTypeName = (wireName: string): string => `${pascalCase(wireNam
 export const commandTypeName = (name: string): string => `${pascalCase(name)}Command`;
 export const validatorName = (typeName: string): string => `validate${typeName}`;
 
-/** Throws when `name` cannot be emitted as an identifier; callers pass spec keys that the meta-schema already checked. */
-export function identifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`not a valid identifier: ${JSON.stringify(name)}`);
-  return name;
-}
