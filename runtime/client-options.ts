@@ -1,7 +1,12 @@
-import type { CommandName, CommandPayloadMap } from '../generated/index.js';
-import type { ValidationMode } from './event-router.js';
-import type { ReconnectOptions } from './reconnect.js';
+import { CURRENT_ENDPOINT, type CommandName, type CommandPayloadMap } from '../generated/index.js';
+import { gatewayUrl } from './endpoint.js';
+import { reconnectPolicy, type ReconnectOptions } from './reconnect.js';
+import { createRedactor } from './redact.js';
+import { upgradeHeaders } from './upgrade-headers.js';
 import type { WebSocketConstructor, WebSocketFactory } from './websocket.js';
+
+/** How payloads are checked against the spec. */
+export type ValidationMode = 'strict' | 'warn' | 'off';
 
 /** Where the client is: `ready` means events flow; `closed` means the session ended. */
 export type ClientStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed';
@@ -50,4 +55,49 @@ export interface GatewayClientOptions {
 export interface EventIteratorOptions {
   /** How many events may wait for the consumer before the iterator ends with BUFFER_OVERFLOW. Default 1000. */
   readonly bufferSize?: number;
+}
+
+/** The options checked, with their defaults: what a client runs on. */
+export interface ClientSettings {
+  /** The WebSocket URL with its query. */
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly guildedClientId: string;
+  readonly teamId: string | undefined;
+  /** Takes the cookie out of any text. */
+  readonly redact: (text: string) => string;
+  readonly validation: ValidationMode;
+  /** Undefined when reconnect is off. */
+  readonly reconnect: Required<ReconnectOptions> | undefined;
+  readonly handshakeTimeoutMs: number;
+  /** Undefined for the default, `ws`, loaded on the first connect. */
+  readonly factory: WebSocketFactory | undefined;
+}
+
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
+
+/** Checks the options and gives each its default, once; a bad option is a TypeError. */
+export function clientSettings(options: GatewayClientOptions): ClientSettings {
+  const { cookie, WebSocket } = options;
+  if (cookie === undefined && WebSocket === undefined && options.createWebSocket === undefined) {
+    throw new TypeError(
+      'the cookie option is missing; only a WebSocket or createWebSocket option (a browser) can do without it; no client was created',
+    );
+  }
+  if (cookie !== undefined && (typeof cookie !== 'string' || cookie.trim() === '')) {
+    throw new TypeError('the cookie option is empty or not a string; no client was created');
+  }
+  const headers = upgradeHeaders({ cookie, userAgent: options.userAgent, headers: options.headers });
+  const guildedClientId = options.guildedClientId ?? crypto.randomUUID();
+  return {
+    url: gatewayUrl(options.url ?? CURRENT_ENDPOINT, { guildedClientId, teamId: options.teamId, deviceType: options.deviceType }),
+    headers,
+    guildedClientId,
+    teamId: options.teamId,
+    redact: createRedactor(cookie),
+    validation: options.validation ?? 'warn',
+    reconnect: options.reconnect === false ? undefined : reconnectPolicy(options.reconnect),
+    handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+    factory: options.createWebSocket ?? (WebSocket && ((url, headers) => new WebSocket(url, { headers }))),
+  };
 }

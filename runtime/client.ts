@@ -1,19 +1,25 @@
-import { CURRENT_ENDPOINT, type CommandName, type Hello } from '../generated/index.js';
+import type { CommandName, Hello } from '../generated/index.js';
 import type { ClientEvent, ClientEventMap } from './client-events.js';
-import type { ClientStatus, CommandArgs, EventIteratorOptions, GatewayClientOptions } from './client-options.js';
+import {
+  clientSettings,
+  type ClientSettings,
+  type ClientStatus,
+  type CommandArgs,
+  type EventIteratorOptions,
+  type GatewayClientOptions,
+  type ValidationMode,
+} from './client-options.js';
 import { ClientReporter } from './client-reporter.js';
+import { checkCommand } from './command-check.js';
 import { decodeFrame, encodeEvent, encodePing, encodePong, type DecodeError, type Packet } from './codec.js';
 import { TypedEmitter, type Listener } from './emitter.js';
-import { gatewayUrl } from './endpoint.js';
-import type { GatewayError } from './errors.js';
+import { deferred, type Deferred } from './deferred.js';
 import { EventIterators } from './event-iterators.js';
-import { EventRouter, type ValidationMode } from './event-router.js';
+import { EventRouter } from './event-router.js';
 import { Heartbeat } from './heartbeat.js';
-import { createRedactor } from './redact.js';
-import { backoffDelay, reconnectPolicy, type ReconnectOptions } from './reconnect.js';
+import { backoffDelay } from './reconnect.js';
 import { RECONNECT_CLOSE_CODE, socketError, teardowns, type SocketError, type Teardown } from './teardowns.js';
-import { upgradeHeaders } from './upgrade-headers.js';
-import { validateCommand } from './validation.js';
+import { headerNames } from './upgrade-headers.js';
 import {
   loadNodeWebSocket,
   releaseSocket,
@@ -23,16 +29,7 @@ import {
   type WebSocketLike,
 } from './websocket.js';
 
-export type { ClientStatus, CommandArgs, EventIteratorOptions, GatewayClientOptions } from './client-options.js';
-export type { ValidationMode };
-
-interface Deferred {
-  readonly promise: Promise<void>;
-  readonly resolve: () => void;
-  readonly reject: (error: GatewayError) => void;
-}
-
-const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
+export type { ClientStatus, CommandArgs, EventIteratorOptions, GatewayClientOptions, ValidationMode };
 
 /**
  * A connection to Guilded's user-account gateway: socket.io v2 over Engine.IO v3 over WebSocket
@@ -41,14 +38,8 @@ const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
  */
 export class GatewayClient implements AsyncIterable<ClientEvent> {
   #status: ClientStatus = 'idle';
-  readonly #url: string;
-  readonly #headers: Record<string, string>;
-  readonly #guildedClientId: string;
-  readonly #teamId: string | undefined;
+  readonly #settings: ClientSettings;
   readonly #reporter: ClientReporter;
-  readonly #validation: ValidationMode;
-  readonly #reconnect: Required<ReconnectOptions> | undefined;
-  readonly #handshakeTimeoutMs: number;
   readonly #emitter: TypedEmitter<ClientEventMap>;
   readonly #heartbeat: Heartbeat;
   readonly #iterators: EventIterators;
@@ -65,37 +56,18 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #pending: Deferred | undefined;
 
   constructor(options: GatewayClientOptions) {
-    const { cookie, WebSocket } = options;
-    if (cookie === undefined && WebSocket === undefined && options.createWebSocket === undefined) {
-      throw new TypeError(
-        'the cookie option is missing; only a WebSocket or createWebSocket option (a browser) can do without it; no client was created',
-      );
-    }
-    if (cookie !== undefined && (typeof cookie !== 'string' || cookie.trim() === '')) {
-      throw new TypeError('the cookie option is empty or not a string; no client was created');
-    }
-    this.#headers = upgradeHeaders({ cookie, userAgent: options.userAgent, headers: options.headers });
-    this.#guildedClientId = options.guildedClientId ?? crypto.randomUUID();
-    this.#teamId = options.teamId;
-    this.#url = gatewayUrl(options.url ?? CURRENT_ENDPOINT, {
-      guildedClientId: this.#guildedClientId,
-      teamId: options.teamId,
-      deviceType: options.deviceType,
-    });
-    this.#validation = options.validation ?? 'warn';
-    this.#reconnect = options.reconnect === false ? undefined : reconnectPolicy(options.reconnect);
-    this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
-    this.#factory = options.createWebSocket ?? (WebSocket && ((url, headers) => new WebSocket(url, { headers })));
+    const settings = (this.#settings = clientSettings(options));
+    this.#factory = settings.factory;
     this.#emitter = new TypedEmitter<ClientEventMap>({
       listenerError: (name, error) => this.#reporter.listenerError(name, error),
       countChanged: (name) => this.#router.listenersChanged(name),
     });
-    this.#reporter = new ClientReporter(this.#emitter, createRedactor(cookie));
+    this.#reporter = new ClientReporter(this.#emitter, settings.redact);
     this.#iterators = new EventIterators(() => this.#router.iteratorsChanged());
     this.#router = new EventRouter({
       emitter: this.#emitter,
       iterators: this.#iterators,
-      validation: this.#validation,
+      validation: settings.validation,
       reporter: this.#reporter,
     });
     this.#heartbeat = new Heartbeat({
@@ -131,17 +103,17 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   /** The WebSocket URL with its query. It holds no secret. */
   get url(): string {
-    return this.#url;
+    return this.#settings.url;
   }
 
   /** The `guildedClientId` sent in the query; the gateway echoes it in events this client caused. */
   get guildedClientId(): string {
-    return this.#guildedClientId;
+    return this.#settings.guildedClientId;
   }
 
   /** The team of a team socket; undefined for the user socket. */
   get teamId(): string | undefined {
-    return this.#teamId;
+    return this.#settings.teamId;
   }
 
   /**
@@ -181,24 +153,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       );
     }
     const [payload] = args;
-    if (this.#validation !== 'off') {
-      const result = validateCommand(name, payload);
-      if (!result.ok) {
-        const problems = result.errors.map((error) => `${error.pointer || '/'} ${error.message}`).join(', ');
-        if (this.#validation === 'strict') {
-          throw this.#reporter.error(
-            'INVALID_COMMAND',
-            `${name} payload is invalid (${problems}); the command was not sent`,
-            'drop',
-          );
-        }
-        this.#reporter.report(
-          'INVALID_COMMAND',
-          `${name} payload is invalid (${problems}); sent anyway (validation is warn)`,
-          'continue',
-        );
-      }
-    }
+    checkCommand(name, payload, this.#settings.validation, this.#reporter);
     socket.send(encodeEvent(name, payload));
   }
 
@@ -242,7 +197,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   /** What `JSON.stringify` shows: no cookie, no headers. */
   toJSON(): Record<string, unknown> {
-    return { status: this.#status, url: this.#url, teamId: this.#teamId, ping: this.#ping };
+    return { status: this.#status, url: this.#settings.url, teamId: this.#settings.teamId, ping: this.#ping };
   }
 
   /** What `util.inspect` and `console.log` show: no cookie, no headers. */
@@ -269,23 +224,23 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       );
       return;
     }
+    const { url, headers, handshakeTimeoutMs } = this.#settings;
     this.#reporter.debug(
       () =>
-        `connecting to ${this.#url}${this.#attempt > 0 ? ` (reconnect attempt ${this.#attempt})` : ''}, ` +
-        `sending ${headerNames(this.#headers)}; waiting up to ${this.#handshakeTimeoutMs} ms for the hello and 40`,
+        `connecting to ${url}${this.#attempt > 0 ? ` (reconnect attempt ${this.#attempt})` : ''}, ` +
+        `sending ${headerNames(headers)}; waiting up to ${handshakeTimeoutMs} ms for the hello and 40`,
     );
     let socket: WebSocketLike;
     try {
-      socket = factory(this.#url, { ...this.#headers });
+      socket = factory(url, { ...headers });
     } catch (error) {
-      return this.#destroy(teardowns.notOpened(this.#url, error));
+      return this.#destroy(teardowns.notOpened(url, error));
     }
     this.#socket = socket;
     socket.addEventListener('message', this.#onMessage);
     socket.addEventListener('error', this.#onError);
     socket.addEventListener('close', this.#onClose);
-    const timeoutMs = this.#handshakeTimeoutMs;
-    this.#handshakeTimer = setTimeout(() => this.#destroy(teardowns.handshakeTimeout(timeoutMs)), timeoutMs);
+    this.#handshakeTimer = setTimeout(() => this.#destroy(teardowns.handshakeTimeout(handshakeTimeoutMs)), handshakeTimeoutMs);
   }
 
   readonly #onMessage = (event: WebSocketEventLike): void => {
@@ -376,7 +331,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       releaseSocket(socket, { message: this.#onMessage, error: this.#onError, close: this.#onClose }, code, code === RECONNECT_CLOSE_CODE);
     }
 
-    const policy = this.#reconnect;
+    const policy = this.#settings.reconnect;
     if (recover && policy !== undefined && this.#attempt < policy.maxAttempts) {
       this.#attempt++;
       const attempt = this.#attempt;
@@ -415,20 +370,3 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#emitter.emit('close', { code, reason: failure?.message ?? reason });
   }
 }
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: GatewayError) => void;
-  const promise = new Promise<void>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  return { promise, resolve, reject };
-}
-
-/** The names of the headers sent, for a debug line: their values may be secrets. */
-function headerNames(headers: Record<string, string>): string {
-  const names = Object.keys(headers);
-  return names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;
-}
-

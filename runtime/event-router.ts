@@ -1,5 +1,6 @@
 import { events, type EventEntry, type EventName } from '../generated/index.js';
 import type { ClientEvent, ClientEventMap } from './client-events.js';
+import type { ValidationMode } from './client-options.js';
 import type { ClientReporter } from './client-reporter.js';
 import {
   decodeEventArgs,
@@ -13,9 +14,6 @@ import type { TypedEmitter } from './emitter.js';
 import type { EventIterators } from './event-iterators.js';
 import { ListenedEvents, type ListenedEvent } from './listened-events.js';
 import { describeErrors, reportErrors } from './validation.js';
-
-/** How payloads are checked against the spec. */
-export type ValidationMode = 'strict' | 'warn' | 'off';
 
 /** What the router needs of the client. */
 export interface EventRouterOptions {
