@@ -1,132 +1,35 @@
-import {
-  CURRENT_ENDPOINT,
-  SESSION_ENDING_CLOSE_CODES,
-  events,
-  type CommandName,
-  type CommandPayloadMap,
-  type EventEntry,
-  type EventName,
-  type Hello,
-} from '../generated/index.js';
+import type { CommandName, Hello } from '../generated/index.js';
 import type { ClientEvent, ClientEventMap } from './client-events.js';
 import {
-  decodeEventArgs,
-  decodeFrame,
-  encodeEvent,
-  encodePing,
-  encodePong,
-  eventNameEnd,
-  EVENT_NAME_START,
-  parseEventPayload,
-  type DecodeError,
-  type EventHead,
-  type Packet,
-} from './codec.js';
+  clientSettings,
+  type ClientSettings,
+  type ClientStatus,
+  type CommandArgs,
+  type EventIteratorOptions,
+  type GatewayClientOptions,
+  type ValidationMode,
+} from './client-options.js';
+import { ClientReporter } from './client-reporter.js';
+import { checkCommand } from './command-check.js';
+import { decodeFrame, encodeEvent, encodePing, encodePong, type DecodeError, type Packet } from './codec.js';
 import { TypedEmitter, type Listener } from './emitter.js';
-import { gatewayUrl } from './endpoint.js';
-import { GatewayError, type Consequence, type GatewayErrorCode, type GatewayErrorDetails } from './errors.js';
-import { EventQueue } from './event-queue.js';
+import { deferred, type Deferred } from './deferred.js';
+import { EventIterators } from './event-iterators.js';
+import { EventRouter } from './event-router.js';
 import { Heartbeat } from './heartbeat.js';
-import { ListenedEvents, type ListenedEvent } from './listened-events.js';
-import { createRedactor } from './redact.js';
-import {
-  backoffDelay,
-  reconnectPolicy,
-  reconnectsAfterClose,
-  retriesAfterStatus,
-  type ReconnectOptions,
-} from './reconnect.js';
-import { printUnheardError } from './unheard-error.js';
-import { upgradeHeaders } from './upgrade-headers.js';
-import { describeErrors, reportErrors, validateCommand } from './validation.js';
+import { backoffDelay } from './reconnect.js';
+import { RECONNECT_CLOSE_CODE, socketError, teardowns, type SocketError, type Teardown } from './teardowns.js';
+import { headerNames } from './upgrade-headers.js';
 import {
   loadNodeWebSocket,
-  ReadyState,
+  releaseSocket,
   whenClosed,
-  type WebSocketConstructor,
   type WebSocketEventLike,
   type WebSocketFactory,
   type WebSocketLike,
 } from './websocket.js';
 
-/** Where the client is: `ready` means events flow; `closed` means the session ended. */
-export type ClientStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed';
-
-/** How payloads are checked against the spec. */
-export type ValidationMode = 'strict' | 'warn' | 'off';
-
-/** The arguments `send` takes after the command name: none for `logout`. */
-export type CommandArgs<K extends CommandName> = CommandPayloadMap[K] extends undefined
-  ? []
-  : [payload: CommandPayloadMap[K]];
-
-/** Options of `GatewayClient`. Only `cookie` is required, and only with the default WebSocket (`ws`). */
-export interface GatewayClientOptions {
-  /**
-   * The cookie header, with at least `hmac_signed_session=<token>`. Never shown in errors, debug lines or
-   * inspection. Required unless `WebSocket` or `createWebSocket` is given: a browser cannot set it, and
-   * sends the page's own cookies with the upgrade.
-   */
-  readonly cookie?: string;
-  /** The endpoint without its query. Default: the spec's current endpoint. */
-  readonly url?: string;
-  /** Open a team socket for this team instead of the user socket. */
-  readonly teamId?: string;
-  /** Default: a random UUIDv4 per client, as 2023 web clients sent. */
-  readonly guildedClientId?: string;
-  /** Sent as the `deviceType` query parameter when given (2023 web clients sent `web`). */
-  readonly deviceType?: string;
-  /** The upgrade request's `user-agent` (Guilded's web client sends its browser's); it wins over one in `headers`. Browsers send their own. */
-  readonly userAgent?: string;
-  /**
-   * Extra headers of the upgrade request, names case-insensitive. A `cookie` here is a TypeError: use the
-   * `cookie` option, which is kept out of errors and logs. Never shown in inspection; browsers cannot set headers.
-   */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Default `warn`: invalid payloads are delivered and reported. */
-  readonly validation?: ValidationMode;
-  /** The retry policy, or `false` to end the session on the first lost connection. */
-  readonly reconnect?: false | ReconnectOptions;
-  /** How long to wait from opening the socket until `40`. Default 20 s. */
-  readonly handshakeTimeoutMs?: number;
-  /** A WebSocket class taking `(url, { headers })`, like `ws`. Default: `ws`. */
-  readonly WebSocket?: WebSocketConstructor;
-  /** A WebSocket factory, for implementations with another constructor (browsers). Takes precedence over `WebSocket`. */
-  readonly createWebSocket?: WebSocketFactory;
-}
-
-/** Options of `GatewayClient.events()`. */
-export interface EventIteratorOptions {
-  /** How many events may wait for the consumer before the iterator ends with BUFFER_OVERFLOW. Default 1000. */
-  readonly bufferSize?: number;
-}
-
-interface Teardown {
-  /** The close code we send, or the one the server sent. */
-  readonly code: number;
-  /** What happened, lowercase: the start of the error message. */
-  readonly reason: string;
-  /** Reconnect afterwards, if the reconnect policy allows. */
-  readonly recover: boolean;
-  /** Absent when the user closed the client: then nothing failed. */
-  readonly error?: GatewayErrorCode;
-  readonly status?: number;
-}
-
-interface Deferred {
-  readonly promise: Promise<void>;
-  readonly resolve: () => void;
-  readonly reject: (error: GatewayError) => void;
-}
-
-const [NORMAL_CLOSURE] = SESSION_ENDING_CLOSE_CODES;
-// A private-use code: unlike 1000 and 1001 it does not end the session (spec `closeCodes`), and browsers may send it.
-const RECONNECT_CLOSE_CODE = 4000;
-const ABNORMAL_CLOSURE = 1006;
-const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
-const DEFAULT_BUFFER_SIZE = 1000;
-// `ws` reports a refused upgrade only in its error message; browsers do not report the status at all.
-const UPGRADE_STATUS = /Unexpected server response: (\d{3})/;
+export type { ClientStatus, CommandArgs, EventIteratorOptions, GatewayClientOptions, ValidationMode };
 
 /**
  * A connection to Guilded's user-account gateway: socket.io v2 over Engine.IO v3 over WebSocket
@@ -135,27 +38,15 @@ const UPGRADE_STATUS = /Unexpected server response: (\d{3})/;
  */
 export class GatewayClient implements AsyncIterable<ClientEvent> {
   #status: ClientStatus = 'idle';
-  readonly #url: string;
-  readonly #headers: Record<string, string>;
-  readonly #guildedClientId: string;
-  readonly #teamId: string | undefined;
-  readonly #redact: (text: string) => string;
-  readonly #validation: ValidationMode;
-  readonly #reconnect: Required<ReconnectOptions> | undefined;
-  readonly #handshakeTimeoutMs: number;
+  readonly #settings: ClientSettings;
+  readonly #reporter: ClientReporter;
   readonly #emitter: TypedEmitter<ClientEventMap>;
   readonly #heartbeat: Heartbeat;
-  readonly #queues = new Set<EventQueue<ClientEvent>>();
-  /** Events since connect(), kept for the first iterator; see #holdForFirstIterator. */
-  #held: EventQueue<ClientEvent> | undefined;
-  #heldTimer: ReturnType<typeof setTimeout> | undefined;
-  // An iterator or an unknownEvent listener wants events nobody listens to by name.
-  #wantsEveryEvent = false;
-  // The events someone listens to, by every wire spelling: what the fast path of `#onMessage` looks up.
-  #listened = new ListenedEvents([]);
+  readonly #iterators: EventIterators;
+  readonly #router: EventRouter;
   #factory: WebSocketFactory | undefined;
   #socket: WebSocketLike | undefined;
-  #socketError: { readonly message: string; readonly status: number | undefined } | undefined;
+  #socketError: SocketError | undefined;
   #handshakeTimer: ReturnType<typeof setTimeout> | undefined;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #attempt = 0;
@@ -165,52 +56,31 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #pending: Deferred | undefined;
 
   constructor(options: GatewayClientOptions) {
-    const { cookie, WebSocket } = options;
-    if (cookie === undefined && WebSocket === undefined && options.createWebSocket === undefined) {
-      throw new TypeError(
-        'the cookie option is missing; only a WebSocket or createWebSocket option (a browser) can do without it; no client was created',
-      );
-    }
-    if (cookie !== undefined && (typeof cookie !== 'string' || cookie.trim() === '')) {
-      throw new TypeError('the cookie option is empty or not a string; no client was created');
-    }
-    this.#headers = upgradeHeaders({ cookie, userAgent: options.userAgent, headers: options.headers });
-    this.#redact = createRedactor(cookie);
-    this.#guildedClientId = options.guildedClientId ?? crypto.randomUUID();
-    this.#teamId = options.teamId;
-    this.#url = gatewayUrl(options.url ?? CURRENT_ENDPOINT, {
-      guildedClientId: this.#guildedClientId,
-      teamId: options.teamId,
-      deviceType: options.deviceType,
-    });
-    this.#validation = options.validation ?? 'warn';
-    this.#reconnect = options.reconnect === false ? undefined : reconnectPolicy(options.reconnect);
-    this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
-    this.#factory = options.createWebSocket ?? (WebSocket && ((url, headers) => new WebSocket(url, { headers })));
+    const settings = (this.#settings = clientSettings(options));
+    this.#factory = settings.factory;
     this.#emitter = new TypedEmitter<ClientEventMap>({
-      listenerError: (name, error) => this.#onListenerError(name, error),
-      countChanged: (name) => {
-        if (SPELLINGS.has(name)) this.#indexListened();
-        else if (name === 'unknownEvent') this.#updateWantsEveryEvent();
-      },
+      listenerError: (name, error) => this.#reporter.listenerError(name, error),
+      countChanged: (name) => this.#router.listenersChanged(name),
+    });
+    this.#reporter = new ClientReporter(this.#emitter, settings.redact);
+    this.#iterators = new EventIterators(() => this.#router.iteratorsChanged());
+    this.#router = new EventRouter({
+      emitter: this.#emitter,
+      iterators: this.#iterators,
+      validation: settings.validation,
+      reporter: this.#reporter,
     });
     this.#heartbeat = new Heartbeat({
       ping: () => {
-        this.#debug(() => 'heartbeat: ping (2) sent');
+        this.#reporter.debug(() => 'heartbeat: ping (2) sent');
         this.#socket?.send(encodePing());
       },
-      dead: (timeoutMs) =>
-        this.#destroy({
-          code: RECONNECT_CLOSE_CODE,
-          reason: `no pong within ${timeoutMs} ms of a ping, the link is dead`,
-          recover: true,
-          error: 'HEARTBEAT_TIMEOUT',
-        }),
+      dead: (timeoutMs) => this.#destroy(teardowns.heartbeatDead(timeoutMs)),
       pong: (roundTrip) => {
         // Tenths of a millisecond: finer is timer noise, coarser would show 0 on a fast link.
         const ping = Math.round(roundTrip * 10) / 10;
         this.#ping = ping;
-        this.#debug(() => `heartbeat: pong (3) after ${ping.toFixed(1)} ms`);
+        this.#reporter.debug(() => `heartbeat: pong (3) after ${ping.toFixed(1)} ms`);
         this.#emitter.emit('heartbeat', { ping });
       },
     });
@@ -233,17 +103,17 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   /** The WebSocket URL with its query. It holds no secret. */
   get url(): string {
-    return this.#url;
+    return this.#settings.url;
   }
 
   /** The `guildedClientId` sent in the query; the gateway echoes it in events this client caused. */
   get guildedClientId(): string {
-    return this.#guildedClientId;
+    return this.#settings.guildedClientId;
   }
 
   /** The team of a team socket; undefined for the user socket. */
   get teamId(): string | undefined {
-    return this.#teamId;
+    return this.#settings.teamId;
   }
 
   /**
@@ -258,7 +128,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     if (this.#status === 'idle' || this.#status === 'closed') {
       this.#attempt = 0;
       this.#wasReady = false;
-      this.#holdForFirstIterator();
+      this.#iterators.holdForFirst();
       this.#open();
     }
     return pending.promise;
@@ -268,7 +138,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   async close(): Promise<void> {
     if (this.#status === 'idle' || this.#status === 'closed') return;
     const closed = this.#socket && whenClosed(this.#socket);
-    this.#destroy({ code: NORMAL_CLOSURE, reason: 'closed by the client', recover: false });
+    this.#destroy(teardowns.closedByClient);
     await closed;
   }
 
@@ -276,31 +146,14 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   send<K extends CommandName>(name: K, ...args: CommandArgs<K>): void {
     const socket = this.#socket;
     if (this.#status !== 'ready' || socket === undefined) {
-      throw this.#error(
+      throw this.#reporter.error(
         'NOT_CONNECTED',
         `cannot send ${name} while the client is ${this.#status}; the command was not sent, wait for the open event`,
         'drop',
       );
     }
     const [payload] = args;
-    if (this.#validation !== 'off') {
-      const result = validateCommand(name, payload);
-      if (!result.ok) {
-        const problems = result.errors.map((error) => `${error.pointer || '/'} ${error.message}`).join(', ');
-        if (this.#validation === 'strict') {
-          throw this.#error(
-            'INVALID_COMMAND',
-            `${name} payload is invalid (${problems}); the command was not sent`,
-            'drop',
-          );
-        }
-        this.#report(
-          'INVALID_COMMAND',
-          `${name} payload is invalid (${problems}); sent anyway (validation is warn)`,
-          'continue',
-        );
-      }
-    }
+    checkCommand(name, payload, this.#settings.validation, this.#reporter);
     socket.send(encodeEvent(name, payload));
   }
 
@@ -334,15 +187,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
    * any other starts from when it is created.
    */
   events(options: EventIteratorOptions = {}): AsyncIterableIterator<ClientEvent> {
-    const held = this.#held;
-    if (held !== undefined) {
-      if (options.bufferSize !== undefined) held.resize(options.bufferSize);
-      this.#stopHolding();
-      return held;
-    }
-    const queue = this.#newQueue(options.bufferSize ?? DEFAULT_BUFFER_SIZE);
-    if (this.#status === 'closed') queue.end();
-    return queue;
+    return this.#iterators.iterate(options.bufferSize, this.#status === 'closed');
   }
 
   /** `for await (const event of client)`: the same as `events()`. */
@@ -352,7 +197,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   /** What `JSON.stringify` shows: no cookie, no headers. */
   toJSON(): Record<string, unknown> {
-    return { status: this.#status, url: this.#url, teamId: this.#teamId, ping: this.#ping };
+    return { status: this.#status, url: this.#settings.url, teamId: this.#settings.teamId, ping: this.#ping };
   }
 
   /** What `util.inspect` and `console.log` show: no cookie, no headers. */
@@ -374,73 +219,40 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
           if (this.#status === 'connecting' && this.#socket === undefined) this.#open();
         },
         (error: unknown) => {
-          if (this.#status !== 'connecting') return;
-          this.#destroy({
-            code: ABNORMAL_CLOSURE,
-            reason: `could not load the ws package (${describe(error)}); in a browser, pass the createWebSocket option`,
-            recover: false,
-            error: 'CONNECTION_FAILED',
-          });
+          if (this.#status === 'connecting') this.#destroy(teardowns.wsNotLoaded(error));
         },
       );
       return;
     }
-    this.#debug(
+    const { url, headers, handshakeTimeoutMs } = this.#settings;
+    this.#reporter.debug(
       () =>
-        `connecting to ${this.#url}${this.#attempt > 0 ? ` (reconnect attempt ${this.#attempt})` : ''}, ` +
-        `sending ${headerNames(this.#headers)}; waiting up to ${this.#handshakeTimeoutMs} ms for the hello and 40`,
+        `connecting to ${url}${this.#attempt > 0 ? ` (reconnect attempt ${this.#attempt})` : ''}, ` +
+        `sending ${headerNames(headers)}; waiting up to ${handshakeTimeoutMs} ms for the hello and 40`,
     );
     let socket: WebSocketLike;
     try {
-      socket = factory(this.#url, { ...this.#headers });
+      socket = factory(url, { ...headers });
     } catch (error) {
-      return this.#destroy({
-        code: ABNORMAL_CLOSURE,
-        reason: `could not open a websocket to ${this.#url} (${describe(error)})`,
-        recover: false,
-        error: 'CONNECTION_FAILED',
-      });
+      return this.#destroy(teardowns.notOpened(url, error));
     }
     this.#socket = socket;
     socket.addEventListener('message', this.#onMessage);
     socket.addEventListener('error', this.#onError);
     socket.addEventListener('close', this.#onClose);
-    this.#handshakeTimer = setTimeout(
-      () =>
-        this.#destroy({
-          code: RECONNECT_CLOSE_CODE,
-          reason: `no hello and 40 within ${this.#handshakeTimeoutMs} ms of opening the socket`,
-          recover: true,
-          error: 'HANDSHAKE_TIMEOUT',
-        }),
-      this.#handshakeTimeoutMs,
-    );
+    this.#handshakeTimer = setTimeout(() => this.#destroy(teardowns.handshakeTimeout(handshakeTimeoutMs)), handshakeTimeoutMs);
   }
 
   readonly #onMessage = (event: WebSocketEventLike): void => {
     const frame = event.data;
-    if (typeof frame === 'string') {
-      // Nearly every frame is `42["Name",...]`: look the name up where it lies before decoding anything.
-      const nameEnd = eventNameEnd(frame);
-      if (nameEnd !== -1) {
-        const listened = this.#listened.find(frame, EVENT_NAME_START, nameEnd);
-        if (listened !== undefined) {
-          const payload = parseEventPayload(frame, nameEnd);
-          if (payload !== undefined) return this.#deliverEvent(listened.entry, listened.spelling, payload);
-          // Another shape of the array, or invalid JSON: the general path below reads it and reports what is wrong.
-        } else if (!this.#wantsEveryEvent && !hasEscape(frame, nameEnd)) {
-          // Nobody listens: no string, no parse. (A name with escapes may still spell a listened one.)
-          return;
-        }
-      }
-    }
-    this.#onPacket(decodeFrame(frame));
+    // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
+    if (!this.#router.take(frame)) this.#onPacket(decodeFrame(frame));
   };
 
   #onPacket(packet: Packet | DecodeError): void {
     switch (packet.type) {
       case 'event':
-        return this.#dispatch(packet);
+        return this.#router.dispatch(packet);
       case 'pong':
         return this.#heartbeat.acknowledge();
       case 'ping':
@@ -450,31 +262,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       case 'connect':
         return packet.namespace === '/' ? this.#onReady() : undefined;
       case 'disconnect':
-        if (packet.namespace !== '/') return;
-        return this.#destroy({
-          code: RECONNECT_CLOSE_CODE,
-          reason: 'the server disconnected the socket.io namespace (41)',
-          recover: true,
-          error: 'NAMESPACE_DISCONNECTED',
-        });
+        return packet.namespace === '/' ? this.#destroy(teardowns.namespaceDisconnected) : undefined;
       case 'error':
-        if (packet.namespace !== '/') return;
-        // A refusal (such as "unauthorized") will not change by retrying with the same cookie.
-        return this.#destroy({
-          code: NORMAL_CLOSURE,
-          reason: `the server refused the connection with 44 ${JSON.stringify(packet.data) ?? '(no reason)'}, check the cookie`,
-          recover: false,
-          error: 'CONNECT_REFUSED',
-        });
+        return packet.namespace === '/' ? this.#destroy(teardowns.connectRefused(packet.data)) : undefined;
       case 'close':
-        return this.#destroy({
-          code: RECONNECT_CLOSE_CODE,
-          reason: 'the server sent an engine.io close packet (1)',
-          recover: true,
-          error: 'CONNECTION_CLOSED',
-        });
+        return this.#destroy(teardowns.engineClosed);
       case 'invalid':
-        return this.#report('INVALID_FRAME', `${packet.reason}; the frame was dropped`, 'drop');
+        return this.#reporter.report('INVALID_FRAME', `${packet.reason}; the frame was dropped`, 'drop');
       // The client never asks for acks, and a websocket-only connection has nothing to upgrade.
       case 'ack':
       case 'upgrade':
@@ -485,77 +279,21 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   readonly #onError = (event: WebSocketEventLike): void => {
     // A close event follows; it decides what to do, with this error as its reason.
-    const message = event.message || (event.error instanceof Error ? event.error.message : '') || 'websocket error';
-    const status = UPGRADE_STATUS.exec(message)?.[1];
-    this.#socketError = { message, status: status === undefined ? undefined : Number(status) };
+    this.#socketError = socketError(event);
   };
 
-  readonly #onClose = (event: WebSocketEventLike): void => {
-    const code = event.code ?? ABNORMAL_CLOSURE;
-    const failure = this.#socketError;
-    if (failure?.status !== undefined) {
-      return this.#destroy({
-        code,
-        reason: `the websocket upgrade was refused with http ${failure.status}${failure.status === 400 ? ' (a missing guildedClientId or a rejected cookie)' : ''}`,
-        recover: retriesAfterStatus(failure.status),
-        error: 'HANDSHAKE_REJECTED',
-        status: failure.status,
-      });
-    }
-    if (failure !== undefined) {
-      return this.#destroy({
-        code,
-        reason: `websocket error: ${failure.message}`,
-        recover: true,
-        error: 'CONNECTION_FAILED',
-      });
-    }
-    const reason = event.reason ? ` "${event.reason}"` : '';
-    this.#destroy({
-      code,
-      reason: `the server closed the connection with ${code}${reason}`,
-      recover: reconnectsAfterClose(code),
-      error: 'CONNECTION_CLOSED',
-    });
-  };
+  readonly #onClose = (event: WebSocketEventLike): void => this.#destroy(teardowns.socketClosed(event, this.#socketError));
 
   #onHello(hello: Hello): void {
     if (this.#status !== 'connecting') return;
     this.#sid = hello.sid;
-    this.#debug(
+    this.#reporter.debug(
       () =>
         `hello (0): sid ${hello.sid}, pingInterval ${hello.pingInterval} ms, pingTimeout ${hello.pingTimeout} ms; ` +
         `pinging every ${hello.pingInterval} ms`,
     );
     this.#heartbeat.start(hello.pingInterval, hello.pingTimeout);
     this.#emitter.emit('hello', hello);
-  }
-
-  #newQueue(bufferSize: number): EventQueue<ClientEvent> {
-    const queue: EventQueue<ClientEvent> = new EventQueue(bufferSize, () => {
-      this.#queues.delete(queue);
-      this.#updateWantsEveryEvent();
-    });
-    this.#queues.add(queue);
-    this.#updateWantsEveryEvent();
-    return queue;
-  }
-
-  /**
-   * Events that arrive in the same socket read as `40` are dispatched before the code after
-   * `await connect()` runs, so an iterator created there would miss them. When no iterator exists yet,
-   * connect() starts one of its own; the first events() call takes it over, and if none has by the
-   * tick after the connection is ready, it is dropped (listeners had the events all along).
-   */
-  #holdForFirstIterator(): void {
-    if (this.#held !== undefined || this.#queues.size > 0) return;
-    this.#held = this.#newQueue(DEFAULT_BUFFER_SIZE);
-  }
-
-  #stopHolding(): void {
-    clearTimeout(this.#heldTimer);
-    this.#heldTimer = undefined;
-    this.#held = undefined;
   }
 
   #onReady(): void {
@@ -567,74 +305,11 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#attempt = 0;
     const reconnected = this.#wasReady;
     this.#wasReady = true;
-    this.#debug(() => `ready (40): events flow${reconnected ? '; events sent while reconnecting are lost' : ''}`);
+    this.#reporter.debug(() => `ready (40): events flow${reconnected ? '; events sent while reconnecting are lost' : ''}`);
     this.#pending?.resolve();
     this.#pending = undefined;
-    const held = this.#held;
-    // A timer, not a microtask: it must run after the continuation of `await connect()`.
-    if (held !== undefined && this.#heldTimer === undefined) {
-      this.#heldTimer = setTimeout(() => {
-        this.#stopHolding();
-        void held.return();
-      }, 0);
-    }
+    this.#iterators.connectionReady();
     this.#emitter.emit('open', { sid, reconnected });
-  }
-
-  /**
-   * An event the fast path left: on another namespace, with an ack id, a name with escapes or numbers,
-   * or one nobody listens to while an iterator or an unknownEvent listener wants every event.
-   */
-  #dispatch(head: EventHead): void {
-    if (head.namespace !== '/') return;
-    let entry = this.#listened.get(head.name)?.entry;
-    if (entry === undefined) {
-      if (!this.#wantsEveryEvent) return;
-      // The generated table has no prototype, so a name such as "toString" finds nothing.
-      entry = events[head.name];
-      // A spec event nobody listens to is not unknown: only an iterator wants it.
-      if (entry !== undefined && this.#queues.size === 0) return;
-    }
-    const decoded = decodeEventArgs(head);
-    if (decoded.type === 'invalid')
-      return this.#report('INVALID_FRAME', `${decoded.reason}; the event was dropped`, 'drop');
-    const payload = decoded.args[0];
-    if (entry === undefined) return this.#deliver('unknownEvent', { name: head.name, payload });
-    this.#deliverEvent(entry, head.name, payload);
-  }
-
-  /** Validates (unless off) and delivers a spec event received as `name`, one of its wire spellings. */
-  #deliverEvent(entry: EventEntry, name: string, payload: unknown): void {
-    // Only a failed fast check pays for the report: objects are closed there, so an unknown field fails it too.
-    // The report is a method of its own, which keeps this one, on every event's path, small enough to inline.
-    if (this.#validation !== 'off' && !entry.validate(payload) && !this.#reportFailed(entry, name, payload)) return;
-    this.#deliver(entry.name, payload as ClientEventMap[EventName]);
-  }
-
-  /** Reports what the full validator finds in a payload that failed the fast one; returns whether to deliver it still. */
-  #reportFailed(entry: EventEntry, name: string, payload: unknown): boolean {
-    const { errors, unknownFields } = describeErrors(reportErrors(entry.validatorName, payload));
-    if (errors.length > 0) this.#deliver('invalidPayload', { name, payload, errors });
-    if (unknownFields.length > 0) this.#emitter.emit('unknownFields', { name, payload, fields: unknownFields });
-    // Unknown fields alone leave the payload valid, even in strict.
-    return errors.length === 0 || this.#validation !== 'strict';
-  }
-
-  #updateWantsEveryEvent(): void {
-    this.#wantsEveryEvent = this.#queues.size > 0 || this.#emitter.has('unknownEvent');
-  }
-
-  #indexListened(): void {
-    const listened: ListenedEvent[] = [];
-    for (const name of this.#emitter.names()) listened.push(...(SPELLINGS.get(name) ?? []));
-    this.#listened = new ListenedEvents(listened);
-  }
-
-  #deliver<K extends ClientEvent['name']>(name: K, payload: ClientEventMap[K]): void {
-    this.#emitter.emit(name, payload);
-    if (this.#queues.size === 0) return;
-    const event = { name, payload } as ClientEvent;
-    for (const queue of this.#queues) queue.push(event);
   }
 
   /**
@@ -651,9 +326,12 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#socket = undefined;
     this.#socketError = undefined;
     this.#sid = undefined;
-    if (socket !== undefined) release(socket, this.#onMessage, this.#onError, this.#onClose, code);
+    if (socket !== undefined) {
+      // A connection we drop to reconnect needs no closing handshake, and a dead peer would never answer one.
+      releaseSocket(socket, { message: this.#onMessage, error: this.#onError, close: this.#onClose }, code, code === RECONNECT_CLOSE_CODE);
+    }
 
-    const policy = this.#reconnect;
+    const policy = this.#settings.reconnect;
     if (recover && policy !== undefined && this.#attempt < policy.maxAttempts) {
       this.#attempt++;
       const attempt = this.#attempt;
@@ -661,8 +339,8 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       this.#status = 'reconnecting';
       this.#reconnectTimer = setTimeout(() => this.#open(), delayMs);
       const next = `reconnecting in ${delayMs} ms (attempt ${attempt} of ${policy.maxAttempts})`;
-      this.#debug(() => `connection ended with ${code}: ${reason}; ${next}`);
-      const cause = this.#error(error ?? 'CONNECTION_CLOSED', `${reason}; ${next}`, 'reconnect', {
+      this.#reporter.debug(() => `connection ended with ${code}: ${reason}; ${next}`);
+      const cause = this.#reporter.error(error ?? 'CONNECTION_CLOSED', `${reason}; ${next}`, 'reconnect', {
         closeCode: code,
         status,
       });
@@ -676,120 +354,19 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       : policy === undefined
         ? ', reconnect is off'
         : `, gave up after ${policy.maxAttempts} reconnect attempts`;
-    this.#debug(() => `connection ended with ${code}: ${reason}; the session ended${retries}`);
+    this.#reporter.debug(() => `connection ended with ${code}: ${reason}; the session ended${retries}`);
     const failure =
       error === undefined
         ? undefined
-        : this.#error(error, `${reason}; the session ended${retries}`, 'stop', { closeCode: code, status });
+        : this.#reporter.error(error, `${reason}; the session ended${retries}`, 'stop', { closeCode: code, status });
     const pending = this.#pending;
     this.#pending = undefined;
     pending?.reject(
-      failure ?? this.#error('CLIENT_CLOSED', 'the client was closed before the connection was ready', 'stop'),
+      failure ?? this.#reporter.error('CLIENT_CLOSED', 'the client was closed before the connection was ready', 'stop'),
     );
-    // An iterator created after the session ended gets nothing of it.
-    const held = this.#held;
-    this.#stopHolding();
-    void held?.return();
-    for (const queue of this.#queues) queue.end();
+    this.#iterators.sessionEnded();
     // A failure that rejects connect() has reached the caller already; printing it too would say it twice.
-    if (failure !== undefined) this.#emitError(failure, { reachedCaller: pending !== undefined });
+    if (failure !== undefined) this.#reporter.emitError(failure, { reachedCaller: pending !== undefined });
     this.#emitter.emit('close', { code, reason: failure?.message ?? reason });
   }
-
-  #onListenerError(name: keyof ClientEventMap, error: unknown): void {
-    // An error listener that throws has nobody left to tell: surface it like an unhandled exception.
-    if (name === 'error') {
-      queueMicrotask(() => {
-        throw error;
-      });
-      return;
-    }
-    const stack = error instanceof Error ? error.stack : undefined;
-    this.#emitError(
-      this.#error('LISTENER_ERROR', `a listener for ${String(name)} threw: ${describe(error)}; the other listeners still ran`, 'continue'),
-      { stack: stack === undefined ? undefined : this.#redact(stack) },
-    );
-  }
-
-  /** Emits a debug line, built only when someone listens, through the redactor like every error. */
-  #debug(line: () => string): void {
-    if (this.#emitter.has('debug')) this.#emitter.emit('debug', this.#redact(line()));
-  }
-
-  #report(code: GatewayErrorCode, message: string, consequence: Consequence): void {
-    this.#emitError(this.#error(code, message, consequence));
-  }
-
-  /** Emits an error; with no 'error' listener, and unless it reached the caller otherwise, prints it on stderr. */
-  #emitError(error: GatewayError, { reachedCaller = false, stack }: { reachedCaller?: boolean; stack?: string | undefined } = {}): void {
-    if (this.#emitter.has('error')) this.#emitter.emit('error', error);
-    else if (!reachedCaller) printUnheardError(error, stack);
-  }
-
-  /** Every GatewayError the client makes comes from here, so none can carry the cookie. */
-  #error(
-    code: GatewayErrorCode,
-    message: string,
-    consequence: Consequence,
-    details?: GatewayErrorDetails,
-  ): GatewayError {
-    return new GatewayError(code, this.#redact(message), consequence, details);
-  }
-}
-
-/** Every wire spelling of each event, by its canonical name. */
-const SPELLINGS: ReadonlyMap<keyof ClientEventMap, readonly ListenedEvent[]> = (() => {
-  const spellings = new Map<keyof ClientEventMap, ListenedEvent[]>();
-  for (const [spelling, entry] of Object.entries(events)) {
-    const known = spellings.get(entry.name);
-    if (known) known.push({ spelling, entry });
-    else spellings.set(entry.name, [{ spelling, entry }]);
-  }
-  return spellings;
-})();
-
-function release(
-  socket: WebSocketLike,
-  onMessage: (event: WebSocketEventLike) => void,
-  onError: (event: WebSocketEventLike) => void,
-  onClose: (event: WebSocketEventLike) => void,
-  code: number,
-): void {
-  socket.removeEventListener('message', onMessage);
-  socket.removeEventListener('error', onError);
-  socket.removeEventListener('close', onClose);
-  // `ws` throws on an error event nobody listens to, and closing a socket that is still connecting emits one.
-  socket.addEventListener('error', ignore);
-  if (socket.readyState === ReadyState.closing || socket.readyState === ReadyState.closed) return;
-  // A connection we drop to reconnect needs no closing handshake, and a dead peer would never answer one.
-  if (code === RECONNECT_CLOSE_CODE && socket.terminate) socket.terminate();
-  else socket.close(code);
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: GatewayError) => void;
-  const promise = new Promise<void>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  return { promise, resolve, reject };
-}
-
-/** The names of the headers sent, for a debug line: their values may be secrets. */
-function headerNames(headers: Record<string, string>): string {
-  const names = Object.keys(headers);
-  return names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function ignore(): void {}
-
-/** Whether the name of `42["Name"...`, which ends at `nameEnd`, has a backslash: memchr is quicker than a loop over the name. */
-function hasEscape(frame: string, nameEnd: number): boolean {
-  const backslash = frame.indexOf('\\', EVENT_NAME_START);
-  return backslash !== -1 && backslash < nameEnd;
 }

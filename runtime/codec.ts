@@ -142,11 +142,12 @@ export function decodeFrame(frame: unknown): Packet | DecodeError {
 export const EVENT_NAME_START = 4;
 
 /**
- * For a frame `42["Name"...` (an event on the default namespace without an ack id), the index of the
- * first quote after the name's opening quote; -1 for any other frame. The client's fast path: with
+ * The name peek, for the frame of nearly every event, `42["Name"...` (the default namespace, no ack
+ * id): the index of the first quote after the name's opening quote; -1 for any other frame. With
  * `EVENT_NAME_START` it bounds the name's raw text, which equals a plain name (no escapes) exactly
- * when the parsed name does. A name with escapes matches no plain one, so the raw text of one is never
- * misread; whoever drops a frame for its name must look for a backslash first.
+ * when the parsed name does, so comparing it with plain names never misreads a frame. Whoever uses the
+ * raw text otherwise (drops the frame for its name, or slices the name) asks `eventNameHasEscape` first:
+ * that search costs more than the comparison, so a frame whose name is listened to never pays for it.
  */
 export function eventNameEnd(frame: string): number {
   if (
@@ -158,6 +159,11 @@ export function eventNameEnd(frame: string): number {
     return -1;
   }
   return frame.indexOf('"', EVENT_NAME_START);
+}
+
+/** Whether the raw text of a name that `eventNameEnd` bounds holds an escape: then only `decodeFrame` reads the name right. */
+export function eventNameHasEscape(frame: string, nameEnd: number): boolean {
+  return hasEscape(frame, EVENT_NAME_START, nameEnd);
 }
 
 /**
@@ -289,9 +295,9 @@ function decodeEventHead(
     const nameStart = dataStart + 2;
     const nameEnd = frame.indexOf('"', nameStart);
     const next = frame.charCodeAt(nameEnd + 1);
-    // A name with escapes needs the JSON parser; a backslash search back from the quote stays within the name.
+    // A name with escapes needs the JSON parser.
     // The rest of the array (and any control character in the name) is checked when the arguments are parsed.
-    if (nameEnd !== -1 && (next === COMMA || next === CLOSE_BRACKET) && frame.lastIndexOf('\\', nameEnd) < nameStart) {
+    if (nameEnd !== -1 && (next === COMMA || next === CLOSE_BRACKET) && !hasEscape(frame, nameStart, nameEnd)) {
       return new EventHead(frame, namespace, ackId, dataStart, nameStart, undefined, nameEnd - nameStart);
     }
   }
@@ -306,6 +312,12 @@ function decodeEventHead(
     return new EventHead(frame, namespace, ackId, dataStart, -1, text, text.length);
   }
   return invalid(`event name ${preview(JSON.stringify(name) ?? 'missing')} is not a string in ${preview(frame)}`);
+}
+
+/** Whether `frame` has a backslash from `start` to `end` (exclusive): memchr is quicker than a loop over the name. */
+function hasEscape(frame: string, start: number, end: number): boolean {
+  const backslash = frame.indexOf('\\', start);
+  return backslash !== -1 && backslash < end;
 }
 
 const PARSE_FAILED: unique symbol = Symbol('parse failed');

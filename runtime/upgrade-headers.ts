@@ -37,3 +37,9 @@ function checkedValue(what: string, value: unknown): string {
   }
   return value;
 }
+
+/** The names of the headers sent, for a debug line: their values may be secrets. */
+export function headerNames(headers: Record<string, string>): string {
+  const names = Object.keys(headers);
+  return names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;
+}

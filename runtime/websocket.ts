@@ -49,3 +49,20 @@ export function whenClosed(socket: WebSocketLike): Promise<void> {
     socket.addEventListener('close', onClose);
   });
 }
+
+/** The listeners a socket's owner registered, to remove before it lets the socket go. */
+export type SocketListeners = Readonly<Record<'message' | 'error' | 'close', (event: WebSocketEventLike) => void>>;
+
+/** Detaches `listeners` and closes the socket with `code`, unless it is closing already; `terminate` drops the link without a closing handshake where the implementation can. */
+export function releaseSocket(socket: WebSocketLike, listeners: SocketListeners, code: number, terminate: boolean): void {
+  socket.removeEventListener('message', listeners.message);
+  socket.removeEventListener('error', listeners.error);
+  socket.removeEventListener('close', listeners.close);
+  // `ws` throws on an error event nobody listens to, and closing a socket that is still connecting emits one.
+  socket.addEventListener('error', ignore);
+  if (socket.readyState === ReadyState.closing || socket.readyState === ReadyState.closed) return;
+  if (terminate && socket.terminate) socket.terminate();
+  else socket.close(code);
+}
+
+function ignore(): void {}

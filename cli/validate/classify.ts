@@ -1,5 +1,5 @@
 import { commands, events } from '../../generated/index.js';
-import { EVENT_NAME_START, decodeEventArgs, decodeFrame, eventNameEnd, parseEventPayload } from '../../runtime/codec.js';
+import { EVENT_NAME_START, decodeEventArgs, decodeFrame, eventNameEnd, eventNameHasEscape, parseEventPayload } from '../../runtime/codec.js';
 import type { Direction } from './frames.js';
 
 /** The Engine.IO and socket.io packets that carry no payload to check: counted, not validated. */
@@ -28,10 +28,9 @@ export function classify(data: string | Uint8Array, direction: Direction): Class
   // Nearly every frame is 42["Name",{...}]: parse only its payload, as the client does.
   if (typeof data === 'string') {
     const nameEnd = eventNameEnd(data);
-    if (nameEnd > EVENT_NAME_START) {
-      const name = data.slice(EVENT_NAME_START, nameEnd);
-      const payload = name.includes('\\') ? undefined : parseEventPayload(data, nameEnd);
-      if (payload !== undefined) return eventOrCommand(name, payload, direction);
+    if (nameEnd > EVENT_NAME_START && !eventNameHasEscape(data, nameEnd)) {
+      const payload = parseEventPayload(data, nameEnd);
+      if (payload !== undefined) return eventOrCommand(data.slice(EVENT_NAME_START, nameEnd), payload, direction);
     }
   }
   const packet = decodeFrame(data);

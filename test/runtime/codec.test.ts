@@ -10,6 +10,7 @@ import {
   encodePing,
   encodePong,
   eventNameEnd,
+  eventNameHasEscape,
   EVENT_NAME_START,
   parseEventPayload,
   type DecodeError,
@@ -192,6 +193,28 @@ for (const { given, want } of NAME_ENDS) {
     assert.is(eventNameEnd(given), want);
   });
 }
+
+const ESCAPES: Array<{ given: string; want: boolean }> = [
+  { given: '42["ChatChannelTyping",{}]', want: false },
+  // A backslash in the payload says nothing about the name.
+  { given: '42["x",{"text":"a \\"quote\\""}]', want: false },
+  { given: '42["a\\"b",1]', want: true },
+  { given: '42["a\\\\",1]', want: true },
+  { given: '42["Chat\\u0043hannelTyping",{}]', want: true },
+];
+
+for (const { given, want } of ESCAPES) {
+  fast(`says the name in ${JSON.stringify(given)} ${want ? 'has' : 'has no'} escape`, () => {
+    assert.is(eventNameHasEscape(given, eventNameEnd(given)), want);
+  });
+}
+
+fast('a name without escapes is the name the general decoder reads', () => {
+  for (const { given, want } of ESCAPES) {
+    if (want) continue;
+    assert.is(given.slice(EVENT_NAME_START, eventNameEnd(given)), (decodeFrame(given) as EventHead).name, given);
+  }
+});
 
 const PAYLOADS: Array<{ given: string; want: unknown }> = [
   { given: '42["x",{"a":1}]', want: { a: 1 } },
