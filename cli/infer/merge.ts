@@ -3,6 +3,7 @@
  * were seen and how often, which keys objects had, what strings looked like. Memory grows with the
  * number of distinct places, not with the number of samples.
  */
+import { STRING_FORMATS } from '../../generated/index.js';
 
 // A string field with this few values over this many samples is proposed as an enum.
 export const MAX_ENUM_VALUES = 5;
@@ -10,11 +11,11 @@ export const MIN_ENUM_SAMPLES = 10;
 // An object with more distinct keys than this, over all samples, is taken for a map keyed by ids.
 const MAX_PROPERTIES = 200;
 
-// The generator's own patterns for the spec's formats (generator/emit/json-schema.ts), so that a
-// proposed format accepts exactly what the generated validator will.
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-const ID_KEY = /^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+// The spec's own format patterns, as the generated validators check them, so that a proposed format
+// accepts exactly what the generated validator will.
+const UUID = new RegExp(STRING_FORMATS.uuid.pattern);
+const DATE_TIME = new RegExp(STRING_FORMATS['date-time'].pattern);
+const isIdKey = (key: string): boolean => /^\d+$/.test(key) || UUID.test(key);
 
 /** Everything seen at one place of the payloads. */
 export class Shape {
@@ -98,7 +99,7 @@ export class Shape {
 
   #addObject(object: Record<string, unknown>): void {
     const keys = Object.keys(object);
-    if (this.#folded || (keys.length > 0 && keys.every((key) => ID_KEY.test(key)))) {
+    if (this.#folded || (keys.length > 0 && keys.every(isIdKey))) {
       this.maps++;
       const values = (this.mapValues ??= new Shape());
       for (const key of keys) values.add(object[key]);
