@@ -65,7 +65,7 @@ export const COMMANDS = {
     ].join('\n'),
     options: {
       port: { type: 'string', default: '0', value: 'N', help: 'the port to listen on (default: 0, a free one)' },
-      speed: { type: 'string', default: '1', value: 'X', help: 'X times the recorded pace (default: 1); 0 or max: all at once' },
+      speed: { type: 'string', default: '1', value: 'X', help: 'a positive number: X times the recorded pace (default: 1; 2 is twice as fast); max: all at once' },
     },
     positionals: true,
   },

@@ -2,7 +2,7 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from 'yaml';
-import { formatLocation } from '../validate/frames.js';
+import { formatInputProblem } from '../validate/frames.js';
 import { ProblemLog, readInputs } from '../validate/read-all.js';
 import { Redactor } from '../validate/redact.js';
 import { EXIT_FAILED, EXIT_OK } from '../validate/report.js';
@@ -14,7 +14,7 @@ import { packageRoot } from '../package.js';
 
 const NEW_FIELDS_FILE = 'new-fields.yaml';
 const NEW_FIELDS_HEADER =
-  "# New fields of events the spec already has, inferred by guilded-gateway infer.\n# Add each under its event's payload in spec/events/*.yaml; in a pointer, * is any array element or id key.\n";
+  '# New fields of events the spec already has, inferred by guilded-gateway infer.\n# Add each where its `add` says (spec/events/ or spec/objects/); in a pointer, * is any array element or id key.\n';
 
 /**
  * Prints (or, with --write, saves) a proposed events file for the unknown events in the captures, and
@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
   const collector = new Collector(redactor);
   const problems = new ProblemLog();
   await readInputs(positionals, collector, redactor, problems);
-  for (const problem of problems.shown) process.stderr.write(`${formatLocation(problem.at)}: ${problem.message}\n`);
+  for (const problem of problems.shown) process.stderr.write(`${formatInputProblem(problem)}\n`);
   if (problems.count > problems.shown.length) process.stderr.write(`... and ${problems.count - problems.shown.length} more input problems\n`);
 
   const notes = [

@@ -2,9 +2,11 @@
  * Turns what infer gathered into the spec's dialect (spec/README.md): a valid events file for the
  * events the spec lacks, and the new fields of the events it has, for a spec author to review.
  */
+import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import type { KnownEvent, UnknownEvent } from './collect.js';
 import { MAX_ENUM_VALUES, MIN_ENUM_SAMPLES, type Shape } from './merge.js';
+import { whereToAdd } from './owner.js';
 
 /** A schema node of the spec's dialect, as infer proposes it. */
 export interface ProposedNode {
@@ -76,8 +78,9 @@ function payloadOf(event: UnknownEvent): { payload: ProposedNode; typeField: boo
   return { payload: Object.keys(properties).length > 0 ? { properties } : {}, typeField };
 }
 
+/** `12 samples in a.har, b.jsonl`: files by base name, since a proposal is committed and a local path means nothing to others. */
 function describeSamples(count: number, files: ReadonlySet<string>, noun = 'sample'): string {
-  const names = [...files].sort();
+  const names = [...new Set([...files].map((file) => path.basename(file)))].sort();
   const shown = names.slice(0, MAX_FILES_NAMED).join(', ');
   const rest = names.length > MAX_FILES_NAMED ? ` and ${names.length - MAX_FILES_NAMED} more files` : '';
   return `${count} ${count === 1 ? noun : `${noun}s`} in ${shown}${rest}`;
@@ -116,7 +119,9 @@ export function unproposable(events: readonly UnknownEvent[]): string[] {
 export function newFieldsData(events: readonly KnownEvent[]): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const event of withNewFields(events)) {
-    const fields = Object.fromEntries([...event.fields].map(([pointer, field]) => [pointer, { frames: field.frames, schema: fieldNode(event, field) }]));
+    const fields = Object.fromEntries(
+      [...event.fields].map(([pointer, field]) => [pointer, { frames: field.frames, add: whereToAdd(event.name, pointer).replace(/^add /, ''), schema: fieldNode(event, field) }]),
+    );
     data[event.name] = { frames: event.frames, fields };
   }
   return data;
@@ -127,13 +132,14 @@ export function newFieldsComment(events: readonly KnownEvent[]): string {
   const known = withNewFields(events);
   if (known.length === 0) return '';
   const lines = [
-    'New fields in events the spec already has. Add each under its event\'s payload in spec/events/*.yaml;',
-    'in a pointer, * stands for any array element or id key.',
+    'New fields in events the spec already has, each with where to add it: under the event\'s payload in',
+    'spec/events/, or in the shared object that holds it in spec/objects/. In a pointer, * stands for any',
+    'array element or id key.',
   ];
   for (const event of known) {
     lines.push('', `${event.name}: ${event.fields.size} new ${event.fields.size === 1 ? 'field' : 'fields'}, ${describeSamples(event.frames, event.files, 'frame')}`);
     for (const [pointer, field] of event.fields) {
-      lines.push(`  ${pointer} (in ${field.frames} of ${event.frames} frames):`);
+      lines.push(`  ${pointer} (in ${field.frames} of ${event.frames} frames): ${whereToAdd(event.name, pointer)}`);
       const yaml = toText(styled(new Document(fieldNode(event, field)))).trimEnd();
       lines.push(...yaml.split('\n').map((line) => `    ${line}`));
     }

@@ -6,6 +6,8 @@ import { buildSchedule } from './schedule.js';
 import { startReplay } from './server.js';
 import { parseCommandArgs, usageMistake } from '../arguments.js';
 import { COMMANDS } from '../commands.js';
+import { formatInputProblem, type InputProblem } from '../validate/frames.js';
+import { describeFsError, detectFormat, singleInput } from '../validate/inputs.js';
 
 const EXIT_FAILED = 1;
 const MAX_PORT = 65_535;
@@ -23,26 +25,25 @@ export async function run(args: string[]): Promise<number> {
   }
   const speed = parseSpeed(values.speed);
   if (speed === undefined) {
-    return usageMistake(COMMANDS.replay, `--speed ${JSON.stringify(values.speed)} is not a positive number, 0 or max`);
+    return usageMistake(COMMANDS.replay, `--speed ${JSON.stringify(values.speed)} is not a positive number (2: twice the recorded pace) or max (all at once)`);
   }
 
   const [file] = positionals as [string];
+  const input = await singleInput(file);
+  if ('message' in input) return failed(input);
+  // An empty, binary or compressed file gets validate's own message.
+  const format = await detectFormat(input);
+  if (typeof format === 'object') return failed(format);
   let capture;
   try {
-    capture = await readCapture(file);
+    capture = await readCapture(input.path, input.display);
   } catch (error) {
-    process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
-    return EXIT_FAILED;
+    return failed({ at: { file }, message: describeFsError(error as NodeJS.ErrnoException) });
   }
-  for (const problem of capture.problems.slice(0, PROBLEMS_SHOWN)) process.stderr.write(`${file}: ${problem}\n`);
-  if (capture.problems.length > PROBLEMS_SHOWN) {
-    process.stderr.write(`${file}: ... and ${capture.problems.length - PROBLEMS_SHOWN} more problems\n`);
-  }
+  for (const problem of capture.problems.slice(0, PROBLEMS_SHOWN)) process.stderr.write(`${formatInputProblem(problem)}\n`);
+  if (capture.problems.length > PROBLEMS_SHOWN) process.stderr.write(`... and ${capture.problems.length - PROBLEMS_SHOWN} more input problems\n`);
   const schedule = buildSchedule(capture.frames, speed);
-  if (schedule.frames.length === 0) {
-    process.stderr.write(`${file}: no server-to-client events (42[...]) to replay\n`);
-    return EXIT_FAILED;
-  }
+  if (schedule.frames.length === 0) return failed({ at: { file }, message: 'no server-to-client events (42[...]) to replay' });
 
   const startedAt = performance.now();
   const log = (line: string) => {
@@ -82,12 +83,17 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `--speed`: a positive number, or `0` / `max` for as fast as possible (Infinity). */
+/** `--speed`: a positive number, or `max` for as fast as possible (Infinity); undefined for anything else, 0 included. */
 export function parseSpeed(text: string): number | undefined {
   if (text === 'max') return Infinity;
   const speed = Number(text);
-  if (text.trim() === '' || !Number.isFinite(speed) || speed < 0) return undefined;
-  return speed === 0 ? Infinity : speed;
+  return text.trim() !== '' && Number.isFinite(speed) && speed > 0 ? speed : undefined;
+}
+
+/** Reports why the capture cannot be replayed, as validate reports an input problem; returns the exit code. */
+function failed(problem: InputProblem): number {
+  process.stderr.write(`${formatInputProblem(problem)}\n`);
+  return EXIT_FAILED;
 }
 
 function untilSignal(): Promise<void> {

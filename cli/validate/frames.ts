@@ -38,6 +38,8 @@ export interface InputProblem {
   readonly at: InputPosition;
   /** Lowercase; says what was wrong and, where it helps, what to do. */
   readonly message: string;
+  /** The text at the problem as it reads in the file (one line, redacted, `…` where cut), when there is text to show. */
+  readonly excerpt?: string;
 }
 
 /** Receives the frames of every input. `data` is a string for a text frame, bytes for a binary one. */
@@ -65,4 +67,9 @@ export function formatLocation(at: Location | InputPosition): string {
   }
   if ('offset' in at && at.offset !== undefined) return `${at.file} at byte ${at.offset}`;
   return at.file;
+}
+
+/** An input problem as one line, the same in every command's output: `file:3:17: message: excerpt`. */
+export function formatInputProblem(problem: InputProblem): string {
+  return `${formatLocation(problem.at)}: ${problem.message}${problem.excerpt === undefined ? '' : `: ${problem.excerpt}`}`;
 }

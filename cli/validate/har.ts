@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { startCursor, type Cursor, type Direction } from './frames.js';
 import type { InputFile, ReadContext } from './inputs.js';
+import { jsonDocumentProblem } from './json-problem.js';
 import { JsonScanner } from './json-scanner.js';
 
 const MESSAGES = '_webSocketMessages';
@@ -17,6 +18,12 @@ const DIRECTIONS = new Map<unknown, Direction>([
 const TEXT_OPCODE = 1;
 const BINARY_OPCODE = 2;
 const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);
+
+/** A JSON document without the array of entries a HAR has. */
+export const NOT_A_HAR = 'not a HAR: there is no log.entries array';
+/** A HAR without WebSocket messages, and why that happens. */
+export const NO_WEBSOCKET_MESSAGES =
+  'no WebSocket messages in this HAR: Firefox leaves them out of its HAR exports; export from Chrome or Edge, or save the frames as JSON lines';
 
 /** Reads a HAR, handing each WebSocket message's frame to the sink as soon as it is complete. */
 export async function readHar(file: InputFile, context: ReadContext): Promise<void> {
@@ -50,21 +57,9 @@ export async function readHar(file: InputFile, context: ReadContext): Promise<vo
   if (scanner.write(decoder.end())) scanner.end();
 
   const error = scanner.error;
-  if (error) {
-    const where = error.path ? ` in ${error.path}` : '';
-    context.problem({
-      at: { file: file.display, line: error.line, column: error.column },
-      message: `${error.message}${where}: ${JSON.stringify(context.redactor.snippet(error.snippet, error.snippetCut))}`,
-    });
-  } else if (!scanner.opened('log.entries[]')) {
-    context.problem({ at: { file: file.display }, message: 'not a HAR: there is no log.entries array' });
-  } else if (messages === 0) {
-    context.problem({
-      at: { file: file.display },
-      message:
-        'no WebSocket messages in this HAR: Firefox leaves them out of its HAR exports; export from Chrome or Edge, or save the frames as JSON lines',
-    });
-  }
+  if (error) context.problem(jsonDocumentProblem(file.display, error, context.redactor));
+  else if (!scanner.opened('log.entries[]')) context.problem({ at: { file: file.display }, message: NOT_A_HAR });
+  else if (messages === 0) context.problem({ at: { file: file.display }, message: NO_WEBSOCKET_MESSAGES });
 }
 
 function readMessage(value: unknown, at: Cursor, context: ReadContext): void {

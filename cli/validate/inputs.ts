@@ -33,34 +33,51 @@ const SAMPLE_SIZE = 64 * 1024;
 
 /**
  * Expands files and folders (recursively, sorted, hidden files skipped) into the files to read, in order;
- * a path that cannot be read takes its place in the list as a problem.
+ * a path that cannot be read, or a folder named on the command line that holds no file, takes its
+ * place in the list as a problem.
  */
 export async function expandInputs(paths: readonly string[]): Promise<Array<InputFile | InputProblem>> {
   const found: Array<InputFile | InputProblem> = [];
   const seen = new Set<string>();
-  const visit = async (display: string): Promise<void> => {
-    const absolute = path.resolve(display);
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
-    if (info instanceof Error) {
-      found.push({ at: { file: display }, message: describeFsError(info) });
-    } else if (info.isDirectory()) {
-      const names = await readdir(absolute).catch((error: NodeJS.ErrnoException) => error);
-      if (names instanceof Error) {
-        found.push({ at: { file: display }, message: describeFsError(names) });
-        return;
-      }
-      // Code-unit order, not locale order, so that every machine reads the files in the same order.
-      for (const name of names.filter((name) => !name.startsWith('.')).sort()) await visit(path.join(display, name));
-    } else if (info.isFile()) {
-      found.push({ path: absolute, display, size: info.size });
-    } else {
-      found.push({ at: { file: display }, message: 'not a regular file or folder' });
+  // Whether the path held anything to read or report.
+  const visit = async (display: string): Promise<boolean> => {
+    if (seen.has(path.resolve(display))) return true;
+    seen.add(path.resolve(display));
+    const entry = await lookUp(display);
+    if (!('folder' in entry)) {
+      found.push(entry);
+      return true;
     }
+    const names = await readdir(entry.folder).catch((error: NodeJS.ErrnoException) => error);
+    if (names instanceof Error) {
+      found.push({ at: { file: display }, message: describeFsError(names) });
+      return true;
+    }
+    let held = false;
+    // Code-unit order, not locale order, so that every machine reads the files in the same order.
+    for (const name of names.filter((name) => !name.startsWith('.')).sort()) held = (await visit(path.join(display, name))) || held;
+    return held;
   };
-  for (const given of paths) await visit(given);
+  for (const given of paths) {
+    if (!(await visit(given))) found.push({ at: { file: given }, message: 'no files to read in this folder or its subfolders (hidden files are skipped)' });
+  }
   return found;
+}
+
+/** The one capture file a command such as replay reads: a folder, or a path that cannot be read, is a problem. */
+export async function singleInput(display: string): Promise<InputFile | InputProblem> {
+  const entry = await lookUp(display);
+  return 'folder' in entry ? { at: { file: display }, message: 'is a folder; give one capture file' } : entry;
+}
+
+/** What is at a path: a file to read, a folder (its absolute path) to look into, or a problem. */
+async function lookUp(display: string): Promise<InputFile | InputProblem | { readonly folder: string }> {
+  const absolute = path.resolve(display);
+  const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) return { at: { file: display }, message: describeFsError(info) };
+  if (info.isDirectory()) return { folder: absolute };
+  if (info.isFile()) return { path: absolute, display, size: info.size };
+  return { at: { file: display }, message: 'not a regular file or folder' };
 }
 
 /** Tells a file's format from its first bytes; a problem when it is none of them (empty, binary, other text). */
@@ -79,7 +96,7 @@ export async function detectFormat(file: InputFile): Promise<Format | InputProbl
   } catch (error) {
     return { at, message: describeFsError(error as NodeJS.ErrnoException) };
   }
-  if (sample.length === 0) return { at, message: 'empty file: there is nothing to validate' };
+  if (sample.length === 0) return { at, message: 'empty file: no frames to read' };
   if (sample[0] === 0x1f && sample[1] === 0x8b) return { at: { ...at, offset: 0 }, message: 'gzip-compressed file: decompress it first (gunzip)' };
   if (sample[0] === 0x50 && sample[1] === 0x4b) return { at: { ...at, offset: 0 }, message: 'zip archive: extract the capture first' };
   const nul = sample.indexOf(0);
@@ -115,7 +132,8 @@ export function readCapture(file: InputFile, format: Format, context: ReadContex
   return format === 'har' ? readHar(file, context) : readLines(file, context);
 }
 
-function describeFsError(error: NodeJS.ErrnoException): string {
+/** A file system error in a few words: `no such file or folder`, `permission denied` ... */
+export function describeFsError(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
       return 'no such file or folder';

@@ -68,11 +68,18 @@ export interface ScanError {
   readonly column: number;
   /** Where in the document, as `log.entries[3]._webSocketMessages[17]`; empty at the root. */
   readonly path: string;
+  /** True when the input stopped before the document was complete: it was cut off, most likely. */
+  readonly truncated: boolean;
   /** The raw text around the error, unredacted: the caller redacts it before showing it. */
   readonly snippet: string;
+  /** Where in `snippet` the error is. */
+  readonly snippetAt: number;
   /** Whether the snippet starts or ends inside the document rather than at its start or end. */
   readonly snippetCut: { readonly start: boolean; readonly end: boolean };
 }
+
+/** What the input is called in the messages about its end: a whole file, or one line of JSON lines. */
+export type InputUnit = 'file' | 'line';
 
 /** Called with each element of a watched array: the array's key, the parsed element and its index. */
 export type ElementHandler = (key: string, value: unknown, index: number) => void;
@@ -81,6 +88,7 @@ export type ElementHandler = (key: string, value: unknown, index: number) => voi
 export class JsonScanner {
   readonly #watched: ReadonlySet<string>;
   readonly #onElement: ElementHandler;
+  readonly #unit: InputUnit;
   #state = VALUE;
   #chunk = '';
   // Characters before the current chunk, and where the current line started, for error positions.
@@ -115,10 +123,14 @@ export class JsonScanner {
   // The end of the input so far, to show where a truncated document stops.
   #tail = '';
 
-  /** Watches the arrays under `watchedKeys` and calls `onElement` with each of their elements. */
-  constructor(watchedKeys: Iterable<string>, onElement: ElementHandler) {
+  /**
+   * Watches the arrays under `watchedKeys` and calls `onElement` with each of their elements; `unit`
+   * names the input in the messages about where it ended too soon.
+   */
+  constructor(watchedKeys: Iterable<string>, onElement: ElementHandler, unit: InputUnit = 'file') {
     this.#watched = new Set(watchedKeys);
     this.#onElement = onElement;
+    this.#unit = unit;
   }
 
   /** The first syntax error, once found. */
@@ -205,8 +217,27 @@ export class JsonScanner {
     // The root value can end with the last character, before AFTER_VALUE has seen that nothing follows.
     if (this.#state === AFTER_VALUE && this.#kinds.length === 0) this.#state = END;
     if (this.#state === END || this.#state === FAILED) return this.#state === END;
-    this.#fail(this.#sawValue ? 'unexpected end of file' : 'no json value: the input is empty', 0, { text: this.#tail, start: this.#offset > this.#tail.length, end: false });
+    const tail = { text: this.#tail, at: this.#tail.length, start: this.#offset > this.#tail.length, end: false };
+    if (this.#sawValue) this.#fail(`the ${this.#unit} ends ${this.#whereItEnds()}`, 0, tail, true);
+    else this.#fail(`no json value: the ${this.#unit} is empty`, 0, tail);
     return false;
+  }
+
+  /** Where an input that stopped too soon stopped, as someone reading it would say. */
+  #whereItEnds(): string {
+    switch (this.#state) {
+      case STRING:
+      case ESCAPE:
+      case UNICODE:
+        return this.#inKey ? 'inside a key' : 'inside a string';
+      case COLON:
+        return 'after a key';
+      case VALUE:
+        return 'where a value should be';
+      default:
+        // Between the elements of a container, or inside a number, true, false or null, which may be whole.
+        return this.#kinds[this.#kinds.length - 1] === OBJECT ? 'inside an object' : 'inside an array';
+    }
   }
 
   #value(i: number): number {
@@ -481,7 +512,7 @@ export class JsonScanner {
     return path;
   }
 
-  #fail(message: string, i: number, snippet?: { text: string; start: boolean; end: boolean }): number {
+  #fail(message: string, i: number, snippet?: { text: string; at: number; start: boolean; end: boolean }, truncated = false): number {
     const depth = this.#kinds.length;
     let path = this.#path();
     // Say where inside the innermost container too: its current key or element.
@@ -492,13 +523,15 @@ export class JsonScanner {
     }
     const chunk = this.#chunk;
     const from = Math.max(0, i - SNIPPET_RADIUS);
-    const around = snippet ?? { text: chunk.slice(from, i + SNIPPET_RADIUS), start: this.#offset + from > 0, end: true };
+    const around = snippet ?? { text: chunk.slice(from, i + SNIPPET_RADIUS), at: i - from, start: this.#offset + from > 0, end: true };
     this.#error = {
       message,
       line: this.#line,
       column: this.#offset + i - this.#lineStart + 1,
       path,
+      truncated,
       snippet: around.text,
+      snippetAt: around.at,
       snippetCut: { start: around.start, end: around.end },
     };
     this.#state = FAILED;
@@ -525,9 +558,9 @@ function describeChar(code: number): string {
   return `'${String.fromCharCode(code)}'`;
 }
 
-/** Finds where `text` stops being JSON, for a one-line document that `JSON.parse` refused. */
-export function locateJsonError(text: string): ScanError | undefined {
-  const scanner = new JsonScanner([], () => undefined);
+/** Finds where `text` stops being JSON, for a document that `JSON.parse` refused: one line of JSON lines unless `unit` says otherwise. */
+export function locateJsonError(text: string, unit: InputUnit = 'line'): ScanError | undefined {
+  const scanner = new JsonScanner([], () => undefined, unit);
   scanner.write(text);
   scanner.end();
   return scanner.error;

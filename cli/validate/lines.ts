@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { startCursor, type Cursor, type Direction } from './frames.js';
 import type { InputFile, ReadContext } from './inputs.js';
-import { locateJsonError } from './json-scanner.js';
+import { jsonLineProblem } from './json-problem.js';
 
 const DIRECTIONS = new Map<unknown, Direction>([
   ['in', 'in'],
@@ -23,7 +23,6 @@ const OPEN_BRACE = 0x7b;
 const QUOTE = 0x22;
 const BOM = 0xfeff;
 const BINARY_OPCODE = 2;
-const SNIPPET_RADIUS = 30;
 
 /** Reads a JSON-lines or frame-text file, one frame a line. */
 export async function readLines(file: InputFile, context: ReadContext): Promise<void> {
@@ -48,9 +47,10 @@ export async function readLines(file: InputFile, context: ReadContext): Promise<
 }
 
 /** Hands one line's frame to the sink, or reports why the line holds none. */
-function readLine(line: string, at: Cursor, context: ReadContext): void {
+function readLine(text: string, at: Cursor, context: ReadContext): void {
+  // JSON.parse refuses a BOM, and an editor counts columns after it.
+  const line = at.line === 1 && text.charCodeAt(0) === BOM ? text.slice(1) : text;
   let start = 0;
-  if (at.line === 1 && line.charCodeAt(0) === BOM) start = 1;
   while (start < line.length && isBlank(line.charCodeAt(start))) start++;
   if (start === line.length) return;
   const first = line.charCodeAt(start);
@@ -63,7 +63,7 @@ function readLine(line: string, at: Cursor, context: ReadContext): void {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    reportJsonError(line, at, context, error as Error);
+    context.problem(jsonLineProblem(line, { file: at.file, line: at.line }, context.redactor, error as Error));
     return;
   }
   if (typeof value === 'string') {
@@ -87,17 +87,6 @@ function readRecord(record: Record<string, unknown>, at: Cursor, context: ReadCo
   }
   // HAR keeps binary messages as base64; the sink reports them as binary frames on a text-only gateway.
   context.sink.frame(opcode === BINARY_OPCODE ? Buffer.from(data, 'base64') : data, direction, at);
-}
-
-function reportJsonError(line: string, at: Cursor, context: ReadContext, error: Error): void {
-  const located = locateJsonError(line);
-  // The scanner finds nearly everything; JSON.parse's own position covers what it does not (bad \u escapes).
-  const column = located ? located.column : Number(/at position (\d+)/.exec(error.message)?.[1] ?? 0) + 1;
-  const message = located ? located.message : 'invalid json';
-  const from = Math.max(0, column - 1 - SNIPPET_RADIUS);
-  const to = column - 1 + SNIPPET_RADIUS;
-  const snippet = context.redactor.snippet(line.slice(from, to), { start: from > 0, end: to < line.length });
-  context.problem({ at: { file: at.file, line: at.line, column }, message: `${message}; line skipped: ${JSON.stringify(snippet)}` });
 }
 
 function isBlank(code: number): boolean {

@@ -1,5 +1,5 @@
 /** The readable report: sections that are empty are left out, and every line names where to look. */
-import { formatLocation } from './frames.js';
+import { formatInputProblem, formatLocation } from './frames.js';
 import { plural, type NameReport, type Report } from './report.js';
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -77,7 +77,7 @@ export function renderReport(report: Report): string {
 
   if (report.inputProblems.count > 0) {
     section(out, 'input problems');
-    for (const problem of report.inputProblems.shown) out.push(`  ${formatLocation(problem.at)}  ${problem.message}`);
+    for (const problem of report.inputProblems.shown) out.push(`  ${formatInputProblem(problem)}`);
     const rest = report.inputProblems.count - report.inputProblems.shown.length;
     if (rest > 0) out.push(`  ... and ${plural(rest, 'more')}`);
   }

@@ -71,7 +71,7 @@ printed('the proposal is an events file that the spec\'s own loader accepts', as
     assert.ok(event, 'the unknown event is proposed');
     assert.is(event.status, 'fields');
     assert.equal(event.sources, ['capture']);
-    assert.match(event.description, /^Inferred by guilded-gateway infer from 12 samples in \/.*capture\.jsonl\. Review every field before merging\.$/);
+    assert.is(event.description, 'Inferred by guilded-gateway infer from 12 samples in capture.jsonl. Review every field before merging.');
     assert.is(event.typeField, true, 'type always held the event name, so the generator adds it');
   } finally {
     cleanup();
@@ -107,13 +107,29 @@ printed('the example taken from the samples validates against the proposed schem
   }
 });
 
-printed('new fields of known events are listed under the event, with their schema and count, as comments', async () => {
+printed('the proposal names the captures by their base name, never by a local path that would be committed', async () => {
+  const { stdout, folder } = await infer({ 'capture.jsonl': CAPTURE });
+  assert.not.match(stdout, folder.dir);
+  assert.match(stdout, '# ChatMessageCreated: 2 new fields, 3 frames in capture.jsonl\n');
+});
+
+printed('new fields of known events are listed under the event, with where to add them, their schema and count, as comments', async () => {
   const { stdout } = await infer({ 'capture.jsonl': CAPTURE });
-  assert.match(stdout, /# ChatMessageCreated: 2 new fields, 3 frames in .*capture\.jsonl\n/);
-  assert.match(stdout, '#   /brandNew (in 2 of 3 frames):\n#     { optional: true, type: integer }\n');
-  assert.match(stdout, '#   /repliedToMessages/*/extra (in 1 of 3 frames):\n#     { optional: true, type: boolean }\n');
+  assert.match(stdout, '#   /brandNew (in 2 of 3 frames): add `brandNew` to the ChatMessageCreated payload in spec/events/chat-messages.yaml\n#     { optional: true, type: integer }\n');
+  assert.match(
+    stdout,
+    '#   /repliedToMessages/*/extra (in 1 of 3 frames): add `extra` to the RepliedMessage object in spec/objects/message.yaml (reached from ChatMessageCreated at /repliedToMessages/*)\n#     { optional: true, type: boolean }\n',
+  );
   assert.match(stdout, '# "weird-name" is not a name the spec can hold as a key; not proposed.\n');
   assert.match(stdout, '# sent command ChatChannelSomething (1 frame) is unknown; commands go in spec/commands.yaml by hand.\n');
+});
+
+printed('a new field of a shared object is proposed for that object, in the spec file that defines it', async () => {
+  const message = { ...(created['message'] as object), embeds: [{ url: 'https://guildedapi.com' }] };
+  const { stdout } = await infer({ 'session.jsonl': JSON.stringify({ direction: 'in', data: frame('ChatMessageCreated', { ...created, message }) }) });
+  assert.match(stdout, '#   /message/embeds (in 1 of 1 frames): add `embeds` to the Message object in spec/objects/message.yaml (reached from ChatMessageCreated at /message)\n');
+  const spec = parse(readFileSync(path.join(repoRoot, 'spec/objects/message.yaml'), 'utf8')) as { objects: Record<string, unknown> };
+  assert.ok('Message' in spec.objects, 'the file named defines Message');
 });
 
 printed('a HAR works as well, and secrets in the samples stay out of the example', async () => {
@@ -146,7 +162,11 @@ write('writes one events file per unknown event and new-fields.yaml, each loadab
     assert.ok(events.some((event) => event.name === 'ChatMessageTranslated'));
     const fields = parse(readFileSync(path.join(out, 'new-fields.yaml'), 'utf8')) as Record<string, { frames: number; fields: Record<string, unknown> }>;
     assert.equal(fields['ChatMessageCreated']!.frames, 3);
-    assert.equal(fields['ChatMessageCreated']!.fields['/brandNew'], { frames: 2, schema: { optional: true, type: 'integer' } });
+    assert.equal(fields['ChatMessageCreated']!.fields['/brandNew'], {
+      frames: 2,
+      add: '`brandNew` to the ChatMessageCreated payload in spec/events/chat-messages.yaml',
+      schema: { optional: true, type: 'integer' },
+    });
   } finally {
     folder.cleanup();
   }

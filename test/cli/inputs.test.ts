@@ -3,7 +3,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { locate, type Cursor, type Direction, type InputProblem, type Location } from '../../cli/validate/frames.js';
-import { detectFormat, expandInputs, readCapture, type InputFile } from '../../cli/validate/inputs.js';
+import { detectFormat, expandInputs, readCapture, singleInput, type InputFile } from '../../cli/validate/inputs.js';
 import { Redactor } from '../../cli/validate/redact.js';
 import { eventExample, frame, har, HELLO, tempFolder } from './cli-fixture.js';
 
@@ -96,6 +96,39 @@ detection('folders are walked recursively in a fixed order, hidden files skipped
   }
 });
 
+detection('a folder named on the command line that holds no file is a problem, not a silent nothing', async () => {
+  const folder = tempFolder({ '.hidden.har': har([]) });
+  try {
+    mkdirSync(folder.file('empty-sub'));
+    const found = await expandInputs([folder.dir]);
+    assert.equal(found, [{ at: { file: folder.dir }, message: 'no files to read in this folder or its subfolders (hidden files are skipped)' }]);
+  } finally {
+    folder.cleanup();
+  }
+});
+
+detection('an empty subfolder next to files, and a folder whose files were named already, are no problem', async () => {
+  const folder = tempFolder({ 'a.txt': text });
+  try {
+    mkdirSync(folder.file('empty-sub'));
+    const found = await expandInputs([folder.file('a.txt'), folder.dir]);
+    assert.equal(found.map((input) => ('size' in input ? input.display : input.message)), [folder.file('a.txt')]);
+  } finally {
+    folder.cleanup();
+  }
+});
+
+detection('singleInput gives the one file a command reads, and refuses a folder or a missing path', async () => {
+  const folder = tempFolder({ 'a.txt': text });
+  try {
+    assert.equal(await singleInput(folder.file('a.txt')), { path: folder.file('a.txt'), display: folder.file('a.txt'), size: text.length });
+    assert.equal(await singleInput(folder.dir), { at: { file: folder.dir }, message: 'is a folder; give one capture file' });
+    assert.equal(await singleInput(folder.file('gone.har')), { at: { file: folder.file('gone.har') }, message: 'no such file or folder' });
+  } finally {
+    folder.cleanup();
+  }
+});
+
 detection.run();
 // #endregion
 
@@ -158,9 +191,24 @@ readers('a bad JSON line is reported at its line and column, and the lines after
     const { frames, problems } = await read(folder.file('capture.jsonl'));
     assert.equal(frames.map((f) => f.data), ['2', '3']);
     assert.equal(problems.map((p) => [p.at.line, p.at.column]), [[2, 31], [3, undefined], [4, undefined]]);
-    assert.match(problems[0]!.message, /^unexpected '\[', expected ',' or '}'; line skipped: /);
+    assert.equal(problems[0], {
+      at: { file: folder.file('capture.jsonl'), line: 2, column: 31 },
+      message: "unexpected '[', expected ',' or '}'; line skipped",
+      excerpt: lines[1],
+    });
     assert.match(problems[1]!.message, /direction "up" is none of in, out, receive, send/);
     assert.match(problems[2]!.message, /no "data" string/);
+  } finally {
+    folder.cleanup();
+  }
+});
+
+readers('a JSON-lines file that starts with a BOM reads its first line as JSON', async () => {
+  const folder = tempFolder({ 'bom.jsonl': `\uFEFF${jsonLines}` });
+  try {
+    const { frames, problems } = await read(folder.file('bom.jsonl'));
+    assert.equal(problems, []);
+    assert.equal(frames.map((f) => f.direction), ['in', 'out']);
   } finally {
     folder.cleanup();
   }
@@ -191,8 +239,12 @@ readers('a truncated HAR is reported at its last line and column, after the mess
     assert.equal(frames.map((f) => f.data), [HELLO]);
     const lines = cut.split('\n');
     assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.at, { file: folder.file('cut.har'), line: lines.length, column: lines.at(-1)!.length + 1 });
-    assert.match(problems[0]!.message, /^unexpected end of file in log\.entries\[1\]\._webSocketMessages\[1\]\.data: /);
+    assert.equal(problems[0], {
+      at: { file: folder.file('cut.har'), line: lines.length, column: lines.at(-1)!.length + 1 },
+      message: 'the file ends inside a string in log.entries[1]._webSocketMessages[1].data (truncated?)',
+      // The last line as the file holds it, without its indentation: `"data": "42[\"ChatMes`.
+      excerpt: lines.at(-1)!.trim(),
+    });
   } finally {
     folder.cleanup();
   }

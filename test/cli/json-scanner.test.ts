@@ -68,11 +68,11 @@ const errors = suite('JsonScanner errors');
 
 const BAD: Array<{ given: string; message: RegExp; line: number; column: number; path: string }> = [
   { given: '{"log": {"entries": [\n  {"a": 1,}\n]}}', message: /unexpected '}', expected a key/, line: 2, column: 11, path: 'log.entries[0]' },
-  { given: '{"log": [1, 2', message: /unexpected end of file/, line: 1, column: 14, path: 'log[1]' },
+  { given: '{"log": [1, 2', message: /^the file ends inside an array$/, line: 1, column: 14, path: 'log[1]' },
   { given: '{"a": tru}', message: /invalid literal "tru"/, line: 1, column: 10, path: 'a' },
   { given: '{"a": "x\ny"}', message: /unescaped line break inside a string/, line: 1, column: 9, path: 'a' },
   { given: '{"a": 1} {', message: /after the end of the document/, line: 1, column: 10, path: '' },
-  { given: '   ', message: /the input is empty/, line: 1, column: 4, path: '' },
+  { given: '   ', message: /^no json value: the file is empty$/, line: 1, column: 4, path: '' },
   { given: '{"a": "\\x"}', message: /invalid escape \\x/, line: 1, column: 9, path: 'a' },
   { given: '{"a": "\\u12"}', message: /invalid \\u escape: '"' is not a hex digit/, line: 1, column: 12, path: 'a' },
 ];
@@ -85,6 +85,12 @@ for (const { given, message, line, column, path } of BAD) {
     assert.equal({ line: error!.line, column: error!.column, path: error!.path }, { line, column, path });
   });
 }
+
+errors('the text around an error is kept with the place of the error in it', () => {
+  const { error } = scan('{"a": 1, "b": tru}', []);
+  assert.is(error!.snippet[error!.snippetAt], '}');
+  assert.is(error!.truncated, false);
+});
 
 errors('whatever JSON.parse refuses, the scanner refuses too', () => {
   fc.assert(
@@ -102,10 +108,44 @@ errors('whatever JSON.parse refuses, the scanner refuses too', () => {
   );
 });
 
-errors('locateJsonError gives the column of a broken JSON line', () => {
+errors('locateJsonError gives the column of a broken JSON line, and calls it a line', () => {
   assert.equal(locateJsonError('{"direction": "in", "data": 42["x"]}')?.column, 31);
   assert.is(locateJsonError('{"ok": true}'), undefined);
+  assert.is(locateJsonError('{"data": "42[\\"ChatMe')?.message, 'the line ends inside a string');
+  assert.is(locateJsonError('{"data": "42', 'file')?.message, 'the file ends inside a string');
 });
 
 errors.run();
+// #endregion
+
+// #region truncation
+const truncation = suite('JsonScanner says where a cut-off document ends');
+
+const CUT: Array<{ given: string; ends: string }> = [
+  { given: '{"type": "receive", "data": "42[\\"ChatMe', ends: 'inside a string' },
+  { given: '["a\\', ends: 'inside a string' },
+  { given: '["\\u00', ends: 'inside a string' },
+  { given: '{"type": "receive", "da', ends: 'inside a key' },
+  { given: '{"type": "receive", "data"', ends: 'after a key' },
+  { given: '{"type": "receive", "data":', ends: 'where a value should be' },
+  { given: '{"data": [1,', ends: 'where a value should be' },
+  { given: '{"type": "receive"', ends: 'inside an object' },
+  { given: '{"time": 1', ends: 'inside an object' },
+  { given: '{"type": "receive",', ends: 'inside an object' },
+  { given: '{', ends: 'inside an object' },
+  { given: '{"data": [true', ends: 'inside an array' },
+  { given: '[', ends: 'inside an array' },
+];
+
+for (const { given, ends } of CUT) {
+  truncation(`${JSON.stringify(given)} ends ${ends}, at its last column`, () => {
+    const { error } = scan(given, [], [Math.floor(given.length / 2)]);
+    assert.equal(
+      { message: error!.message, truncated: error!.truncated, column: error!.column, tail: error!.snippet.slice(0, error!.snippetAt) },
+      { message: `the file ends ${ends}`, truncated: true, column: given.length + 1, tail: given },
+    );
+  });
+}
+
+truncation.run();
 // #endregion

@@ -116,7 +116,7 @@ reader('reads a HAR, merging the messages of several sockets by time', async () 
     const capture = await readCapture(file);
     assert.is(capture.format, 'har');
     assert.equal(capture.frames, [received(T0, 'a'), sent(T0 + 1, 'b'), received(T0 + 2, 'c')]);
-    assert.equal(capture.problems, ['entry 2 message 1: opcode 2 is not a text frame; skipped']);
+    assert.equal(capture.problems, [{ at: { file, entry: 2, message: 1 }, message: 'opcode 2 is not a text frame; skipped' }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -145,8 +145,8 @@ reader('reads JSON lines: records, JSON strings and bare frames, and says which 
       { direction: 'unknown', data: '3', time: undefined },
     ]);
     assert.equal(capture.problems, [
-      'line 6: invalid json; skipped',
-      'line 7: direction "sideways" is none of in, out, receive, send; skipped',
+      { at: { file, line: 6, column: 2 }, message: "unexpected 'n', expected a key or '}'; line skipped", excerpt: '{not json' },
+      { at: { file, line: 7 }, message: 'direction "sideways" is none of in, out, receive, send; line skipped' },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -211,8 +211,8 @@ for (const { given, want } of handshakeCases) {
   });
 }
 
-handshake('parses --speed: a positive number, or 0 and max for as fast as possible', () => {
-  assert.equal(['2', '0.5', '0', 'max', '-1', 'fast', ''].map(parseSpeed), [2, 0.5, Infinity, Infinity, undefined, undefined, undefined]);
+handshake('parses --speed: a positive number, or max for as fast as possible; 0 is no speed', () => {
+  assert.equal(['2', '0.5', 'max', '0', '-1', 'fast', ''].map(parseSpeed), [2, 0.5, Infinity, undefined, undefined, undefined, undefined]);
 });
 
 handshake.run();
@@ -432,11 +432,25 @@ command('prints the url, each client coming and going, and stops on SIGINT with 
   }
 });
 
-command('refuses a bad --speed with exit 2 and the usage', async () => {
-  const { child, output } = startCommand([path.relative(ROOT, SAMPLE), '--speed', 'fast']);
-  const [code] = (await within(10_000, once(child, 'exit'), 'the exit')) as [number];
-  assert.is(code, 2);
-  assert.match(output(), /--speed "fast" is not a positive number, 0 or max\nusage: guilded-gateway replay/);
+for (const value of ['fast', '0']) {
+  command(`refuses --speed ${value} with exit 2, naming what it takes, and the usage`, async () => {
+    const { child, output } = startCommand([path.relative(ROOT, SAMPLE), '--speed', value]);
+    try {
+      const [code] = (await within(10_000, once(child, 'exit'), 'the exit')) as [number];
+      assert.is(code, 2);
+      assert.is(output(), `--speed "${value}" is not a positive number (2: twice the recorded pace) or max (all at once)\nusage: guilded-gateway replay <capture> [--port N] [--speed X]\n`);
+    } finally {
+      // A replay that took the value would serve until stopped.
+      child.kill('SIGKILL');
+    }
+  });
+}
+
+command('--help offers a positive number or max for --speed, and 0 no longer', async () => {
+  const { child, output } = startCommand(['--help']);
+  await within(10_000, once(child, 'exit'), 'the exit');
+  assert.match(output(), '--speed X  a positive number: X times the recorded pace (default: 1; 2 is twice as fast); max: all at once\n');
+  assert.not.match(output(), /\b0 or max/);
 });
 
 command.run();

@@ -210,11 +210,11 @@ inputs('each bad input gets a message with its file and position, and the good f
     assert.is(code, 1);
     const at = (name: string) => folder.file(name);
     assert.equal(
-      json.inputProblems.shown.map((problem) => [problem.at, problem.message.replace(/: ".*"$/, '')]),
+      json.inputProblems.shown.map((problem) => [problem.at, problem.message]),
       [
-        [{ file: at('b-empty.har') }, 'empty file: there is nothing to validate'],
+        [{ file: at('b-empty.har') }, 'empty file: no frames to read'],
         [{ file: at('c-binary.txt'), offset: 1 }, 'binary file: NUL byte; a capture is text (HAR, JSON lines or frame text)'],
-        [{ file: at('d-truncated.har'), line: whole.slice(0, whole.length - 200).split('\n').length, column: json.inputProblems.shown[2]!.at.column }, 'unexpected end of file in log.entries[1]._webSocketMessages[1].data'],
+        [{ file: at('d-truncated.har'), line: whole.slice(0, whole.length - 200).split('\n').length, column: json.inputProblems.shown[2]!.at.column }, 'the file ends inside a string in log.entries[1]._webSocketMessages[1].data (truncated?)'],
         [{ file: at('e-broken-line.jsonl'), line: 3, column: 29 }, "unexpected '}', expected a value; line skipped"],
         [{ file: at('f-not-a-capture.txt'), line: 1, column: 1 }, 'not a HAR, JSON lines or frame text: it starts with "h"; a HAR starts with {"log", a frame with a digit'],
         [{ file: at('h-missing.har') }, 'no such file or folder'],
@@ -241,6 +241,59 @@ inputs('each bad input gets a message with its file and position, and the good f
 });
 
 inputs.run();
+// #endregion
+
+// #region cut-off captures
+const cut = suite('validate says how a capture was cut off, showing its end as the file holds it');
+
+// A JSON line that stops mid-string, as a capture cut off while it was being written does.
+const CUT_LINE = String.raw`{"type":"receive","data":"42[\"ChatMessageCreated\",{\"type\":\"ChatMe`;
+
+cut('a JSON line that stops inside a string says so, and shows the end of the line unescaped, in both reports', async () => {
+  const text = await validate({ 'cut.jsonl': `${CUT_LINE}\n` });
+  const end = String.raw`…\",{\"type\":\"ChatMe`;
+  assert.match(text.stdout, `\n  ${text.dir}/cut.jsonl:1:${CUT_LINE.length + 1}: the line ends inside a string (truncated?); line skipped: ${end}\n`);
+  assert.not.match(text.stdout, String.raw`\\"`, 'no backslash is doubled');
+  const { report: json, dir } = await validateJson({ 'cut.jsonl': `${CUT_LINE}\n` });
+  assert.equal(json.inputProblems.shown, [
+    { at: { file: `${dir}/cut.jsonl`, line: 1, column: CUT_LINE.length + 1 }, message: 'the line ends inside a string (truncated?); line skipped', excerpt: end },
+  ]);
+  assert.ok(CUT_LINE.endsWith(end.slice(1)), 'the excerpt is the end of the line as the file holds it');
+});
+
+const CUT_LINES: Array<{ given: string; ends: string }> = [
+  { given: '{"type":"receive","data":"42[]","time":1', ends: 'inside an object' },
+  { given: '{"type":"receive","data":"42[]"', ends: 'inside an object' },
+  { given: '{"type":"receive","da', ends: 'inside a key' },
+  { given: '{"type":"receive","data"', ends: 'after a key' },
+  { given: '{"type":"receive","data":', ends: 'where a value should be' },
+  { given: '{"type":"receive","data":"42[]","tags":["a"', ends: 'inside an array' },
+  { given: String.raw`"42[\"ChatMe`, ends: 'inside a string' },
+];
+
+for (const { given, ends } of CUT_LINES) {
+  cut(`${given} ends ${ends}, and its end is shown as written`, async () => {
+    const { report: json } = await validateJson({ 'cut.jsonl': `${line('in', '2')}\n${given}\n${line('in', '3')}\n` });
+    const [problem] = json.inputProblems.shown;
+    assert.equal([problem!.at.line, problem!.at.column, problem!.message], [2, given.length + 1, `the line ends ${ends} (truncated?); line skipped`]);
+    assert.ok(given.endsWith(problem!.excerpt!.replace(/^…/, '')), problem!.excerpt);
+    assert.is(json.summary.frames, 2, 'the lines around it are read');
+  });
+}
+
+cut('a HAR cut off inside a frame names the message, and shows its last line as the file holds it', async () => {
+  const whole = har([{ type: 'receive', data: HELLO }, { type: 'receive', data: frame('ChatMessageCreated', created) }]);
+  const cutHar = whole.slice(0, whole.indexOf('ChatMessageCreated') + 'ChatMe'.length);
+  const lines = cutHar.split('\n');
+  const { stdout, dir } = await validate({ 'cut.har': cutHar });
+  assert.match(
+    stdout,
+    `\n  ${dir}/cut.har:${lines.length}:${lines.at(-1)!.length + 1}: the file ends inside a string in log.entries[1]._webSocketMessages[1].data (truncated?): ${lines.at(-1)!.trim()}\n`,
+  );
+  assert.match(lines.at(-1)!.trim(), String.raw`"data": "42[\"ChatMe`);
+});
+
+cut.run();
 // #endregion
 
 // #region secrets
