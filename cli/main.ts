@@ -15,7 +15,7 @@ const LOADERS: Record<CommandName, () => Promise<Module>> = {
   validate: () => import('./validate/command.js'),
   infer: () => import('./infer/command.js'),
   replay: () => import('./replay/command.js'),
-  demo: () => import('./demo.js'),
+  demo: () => import('./demo/command.js'),
 };
 
 const NAMES = Object.keys(COMMANDS) as CommandName[];

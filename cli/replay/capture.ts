@@ -7,11 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import type { InputProblem } from '../validate/frames.js';
 import { NO_WEBSOCKET_MESSAGES, NOT_A_HAR, readHar as locateHarProblems } from '../validate/har.js';
+import type { Direction } from '../validate/frames.js';
 import { jsonLineProblem } from '../validate/json-problem.js';
 import { Redactor } from '../validate/redact.js';
 
-/** Which way a frame travelled: `in` from the server, `out` from the client, `unknown` when the capture does not say. */
-export type Direction = 'in' | 'out' | 'unknown';
 
 /** One text frame of a capture. */
 export interface CapturedFrame {

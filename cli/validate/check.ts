@@ -22,7 +22,7 @@ const FOUND_LENGTH = 80;
 const SAMPLE_LENGTH = 200;
 
 /** One mismatch inside a failing payload. */
-export interface PayloadError {
+export interface Mismatch {
   /** JSON pointer into the payload; empty for the payload itself. */
   readonly pointer: string;
   /** What the spec wants there, in words: `string`, `a uuid`, `one of "Team", "DM"`. */
@@ -34,7 +34,7 @@ export interface PayloadError {
 /** A frame whose payload does not match the spec. */
 export interface PayloadFailure {
   readonly at: Location;
-  readonly errors: readonly PayloadError[];
+  readonly errors: readonly Mismatch[];
   /** Errors of this frame left out of `errors`. */
   readonly moreErrors: number;
 }

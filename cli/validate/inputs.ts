@@ -128,7 +128,7 @@ export async function detectFormat(file: InputFile): Promise<Format | InputProbl
 }
 
 /** Reads one capture in its format and hands every frame to `context.sink`. */
-export function readCapture(file: InputFile, format: Format, context: ReadContext): Promise<void> {
+export function streamInputFrames(file: InputFile, format: Format, context: ReadContext): Promise<void> {
   return format === 'har' ? readHar(file, context) : readLines(file, context);
 }
 

@@ -1,6 +1,6 @@
 /** Reads every input named on the command line into one sink: shared by `validate` and `infer`. */
 import type { FrameSink, InputProblem } from './frames.js';
-import { detectFormat, expandInputs, readCapture, type Format } from './inputs.js';
+import { detectFormat, expandInputs, streamInputFrames, type Format } from './inputs.js';
 import { startProgress } from './progress.js';
 import type { Redactor } from './redact.js';
 
@@ -55,7 +55,7 @@ export async function readInputs(
         problems.add(format);
         progress.advance(file.size);
       } else {
-        await readCapture(file, format, { sink, redactor, problem: (problem) => problems.add(problem), advance: progress.advance });
+        await streamInputFrames(file, format, { sink, redactor, problem: (problem) => problems.add(problem), advance: progress.advance });
       }
       summaries.push({
         file: file.display,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { locate, type Cursor, type Direction, type InputProblem, type Location } from '../../cli/validate/frames.js';
-import { detectFormat, expandInputs, readCapture, singleInput, type InputFile } from '../../cli/validate/inputs.js';
+import { detectFormat, expandInputs, streamInputFrames, singleInput, type InputFile } from '../../cli/validate/inputs.js';
 import { Redactor } from '../../cli/validate/redact.js';
 import { eventExample, frame, har, HELLO, tempFolder } from './cli-fixture.js';
 
@@ -25,7 +25,7 @@ async function read(file: string): Promise<{ frames: Array<{ data: string | Uint
   const input = await inputOf(file);
   const format = await detectFormat(input);
   if (typeof format === 'object') return { frames, problems: [format] };
-  await readCapture(input, format, {
+  await streamInputFrames(input, format, {
     sink: { frame: (data, direction, at: Cursor) => frames.push({ data, direction, at: locate(at) }) },
     redactor: new Redactor(),
     problem: (problem) => problems.push(problem),
@@ -133,7 +133,7 @@ detection.run();
 // #endregion
 
 // #region readers
-const readers = suite('readCapture hands out each frame with its direction and place');
+const readers = suite('streamInputFrames hands out each frame with its direction and place');
 
 readers('a HAR gives received and sent messages, entry and message indexes, and binary messages as bytes', async () => {
   const folder = tempFolder({

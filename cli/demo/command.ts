@@ -4,17 +4,17 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GatewayClient } from '../runtime/client.js';
-import { parseCommandArgs } from './arguments.js';
-import { COMMANDS } from './commands.js';
-import { EventLog } from './demo/event-log.js';
-import { readCapture } from './replay/capture.js';
-import { formatDuration } from './replay/format.js';
-import { buildSchedule } from './replay/schedule.js';
-import { startReplay } from './replay/server.js';
-import { run as validate } from './validate/command.js';
+import { GatewayClient } from '../../runtime/client.js';
+import { parseCommandArgs } from '../arguments.js';
+import { COMMANDS } from '../commands.js';
+import { EventLog } from './event-log.js';
+import { readCapture } from '../replay/capture.js';
+import { formatDuration } from '../replay/format.js';
+import { buildSchedule } from '../replay/schedule.js';
+import { startReplay } from '../replay/server.js';
+import { run as validate } from '../validate/command.js';
 
-const SAMPLE = fileURLToPath(new URL('../generated/samples/session.har', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../generated/samples/session.har', import.meta.url));
 // Fast enough that the minute and a half of the sample takes a few seconds, slow enough to watch.
 const SPEED = 20;
 // Time allowed past the replay's own length before the demo gives up on missing events.
