@@ -39,19 +39,24 @@ export class ClientReporter {
 
   /** A listener for `name` threw: the emitter ran the others, and this says so. */
   listenerError(name: keyof ClientEventMap, error: unknown): void {
-    // An error listener that throws has nobody left to tell: surface it like an unhandled exception.
-    if (name === 'error') {
-      queueMicrotask(() => {
-        throw error;
-      });
-      return;
-    }
-    const stack = error instanceof Error ? error.stack : undefined;
-    this.emitError(
-      this.error('LISTENER_ERROR', `a listener for ${String(name)} threw: ${describe(error)}; the other listeners still ran`, 'continue'),
-      { stack: stack === undefined ? undefined : this.#redact(stack) },
-    );
+    if (name === 'error') return rethrowLater(error);
+    const { report, stack } = listenerFailure(name, error, this.#redact);
+    this.emitError(report, { stack });
   }
+}
+
+/** An error listener that throws has nobody left to tell: surface it like an unhandled exception. */
+export function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
+}
+
+/** The LISTENER_ERROR for what a listener of `name` threw, and the thrown error's stack, both redacted. */
+export function listenerFailure(name: string, error: unknown, redact: (text: string) => string): { report: GatewayError; stack: string | undefined } {
+  const message = `a listener for ${name} threw: ${describe(error)}; the other listeners still ran`;
+  const stack = error instanceof Error ? error.stack : undefined;
+  return { report: new GatewayError('LISTENER_ERROR', redact(message), 'continue'), stack: stack === undefined ? undefined : redact(stack) };
 }
 
 /** An exception's message, or the thrown value in words. */

@@ -1,7 +1,7 @@
 import type { ClientEventMap } from './client-events.js';
+import { listenerFailure, rethrowLater } from './client-reporter.js';
 import { GatewayClient, type GatewayClientOptions } from './client.js';
 import { TypedEmitter, type Listener } from './emitter.js';
-import { GatewayError } from './errors.js';
 import { createRedactor } from './redact.js';
 import { printUnheardError } from './unheard-error.js';
 
@@ -137,21 +137,9 @@ export class GatewaySessions {
   }
 
   #onListenerError(name: keyof ClientEventMap, error: unknown, origin: EventOrigin): void {
-    // An error listener that throws has nobody left to tell: surface it like an unhandled exception.
-    if (name === 'error') {
-      queueMicrotask(() => {
-        throw error;
-      });
-      return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    const report = new GatewayError(
-      'LISTENER_ERROR',
-      this.#redact(`a listener for ${String(name)} threw: ${message}; the other listeners still ran`),
-      'continue',
-    );
-    if (this.#emitter.has('error')) return this.#emitter.emit('error', report, origin);
-    const stack = error instanceof Error ? error.stack : undefined;
-    printUnheardError(report, stack === undefined ? undefined : this.#redact(stack));
+    if (name === 'error') return rethrowLater(error);
+    const { report, stack } = listenerFailure(name, error, this.#redact);
+    if (this.#emitter.has('error')) this.#emitter.emit('error', report, origin);
+    else printUnheardError(report, stack);
   }
 }
