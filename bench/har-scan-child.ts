@@ -14,7 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { JSONParser } from '@streamparser/json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
-import { JsonScanner } from '../cli/validate/json-scanner.js';
+import { JsonScanner } from '../cli/capture/json-scanner.js';
 
 /** What a side took out of the HAR. */
 interface Taken {

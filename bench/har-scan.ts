@@ -2,7 +2,7 @@
  * The HAR scanner against the maintained streaming JSON parsers (issue 13, item 5): each streams a
  * generated HAR (500 MB by default, in the temp folder, deleted afterwards) and takes out what
  * `validate` takes out, in a child of its own; throughput (MB per second of CPU time) and peak RSS of
- * each, against a floor that only reads and decodes the file. cli/validate/json-scanner.ts says at its
+ * each, against a floor that only reads and decodes the file. cli/capture/json-scanner.ts says at its
  * top what this decided.
  */
 import { once } from 'node:events';

@@ -1,13 +1,13 @@
 /**
- * The FrameSink of `infer`: it merges the payloads of events the spec does not know, and the values
+ * What `infer` does with each record: it merges the payloads of events the spec does not know, and the values
  * of fields the spec does not know in events it does, as they stream past.
  */
 import { commands } from '../../generated/index.js';
 import { validateEvent } from '../../runtime/validation.js';
-import { classify } from '../validate/classify.js';
-import { generalize, valueAt } from '../validate/check.js';
-import type { Cursor, Direction, FrameSink } from '../validate/frames.js';
-import type { Redactor } from '../validate/redact.js';
+import type { CaptureRecord } from '../capture/record.js';
+import type { Redactor } from '../capture/redact.js';
+import { classify } from '../frames/classify.js';
+import { generalize, valueAt } from '../frames/pointer.js';
 import { Shape } from './merge.js';
 
 /** Everything seen of one event name the spec lacks. */
@@ -42,8 +42,7 @@ export interface KnownEvent {
 }
 
 /** Gathers what infer proposes; see the module comment. */
-export class Collector implements FrameSink {
-  frames = 0;
+export class Collector {
   readonly unknownEvents = new Map<string, UnknownEvent>();
   readonly knownEvents = new Map<string, KnownEvent>();
   /** Commands the spec lacks, by name: counted only, since commands live in spec/commands.yaml. */
@@ -55,18 +54,17 @@ export class Collector implements FrameSink {
     this.#redactor = redactor;
   }
 
-  /** Studies one frame. */
-  frame(data: string | Uint8Array, direction: Direction, at: Cursor): void {
-    this.frames++;
-    const frame = classify(data, direction);
+  /** Studies one record's frame. */
+  study(record: CaptureRecord): void {
+    const frame = classify(record.data, record.direction);
     if (frame.kind === 'command') {
       if (!commands[frame.name]) this.unknownCommands.set(frame.name, (this.unknownCommands.get(frame.name) ?? 0) + 1);
       return;
     }
     if (frame.kind !== 'event') return;
     const result = validateEvent(frame.name, frame.payload);
-    if (result.known) this.#known(frame.name, frame.payload, result.unknownFields, at.file);
-    else this.#unknown(frame.name, frame.payload, at.file);
+    if (result.known) this.#known(frame.name, frame.payload, result.unknownFields, record.file);
+    else this.#unknown(frame.name, frame.payload, record.file);
   }
 
   #unknown(name: string, payload: unknown, file: string): void {

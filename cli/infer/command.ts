@@ -2,16 +2,17 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from 'yaml';
-import { formatInputProblem } from '../validate/frames.js';
-import { ProblemLog, readInputs } from '../validate/read-all.js';
-import { Redactor } from '../validate/redact.js';
-import { EXIT_FAILED, EXIT_OK } from '../validate/report.js';
+import { formatProblem } from '../capture/problem.js';
+import { ProblemLog } from '../capture/problem-log.js';
+import { readInputs } from '../capture/read-inputs.js';
+import { Redactor } from '../capture/redact.js';
 import { Collector } from './collect.js';
 import { eventsDocument, newFieldsComment, newFieldsData, styled, toText, unproposable } from './to-yaml.js';
-import { EXIT_USAGE, parseCommandArgs, usageMistake } from '../arguments.js';
+import { EXIT_OK, EXIT_USAGE, parseCommandArgs, usageMistake } from '../arguments.js';
 import { COMMANDS } from '../commands.js';
 import { packageRoot } from '../package.js';
 
+const EXIT_FAILED = 1;
 const NEW_FIELDS_FILE = 'new-fields.yaml';
 const NEW_FIELDS_HEADER =
   '# New fields of events the spec already has, inferred by guilded-gateway infer.\n# Add each where its `add` says (spec/events/ or spec/objects/); in a pointer, * is any array element or id key.\n';
@@ -35,8 +36,8 @@ export async function run(args: string[]): Promise<number> {
   const redactor = new Redactor();
   const collector = new Collector(redactor);
   const problems = new ProblemLog();
-  await readInputs(positionals, collector, redactor, problems);
-  for (const problem of problems.shown) process.stderr.write(`${formatInputProblem(problem)}\n`);
+  await readInputs(positionals, (record) => collector.study(record), redactor, problems);
+  for (const problem of problems.shown) process.stderr.write(`${formatProblem(problem)}\n`);
   if (problems.count > problems.shown.length) process.stderr.write(`... and ${problems.count - problems.shown.length} more input problems\n`);
 
   const notes = [

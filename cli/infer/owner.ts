@@ -28,7 +28,7 @@ export type SchemaDefs = Readonly<Record<string, SchemaNode>>;
 
 const BUNDLE = new URL('../../generated/schema/gateway.schema.json', import.meta.url);
 const REF_PREFIX = '#/$defs/';
-// How a generalized pointer writes an array element or an id key (see generalize in cli/validate/check.ts).
+// How a generalized pointer writes an array element or an id key (see generalize in cli/frames/pointer.ts).
 const ANY = '*';
 
 /** The shared object that holds a place, and at which segment of the pointer the walk entered it. */

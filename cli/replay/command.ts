@@ -6,8 +6,9 @@ import { buildSchedule } from './schedule.js';
 import { startReplay } from './server.js';
 import { parseCommandArgs, usageMistake } from '../arguments.js';
 import { COMMANDS } from '../commands.js';
-import { formatInputProblem, type InputProblem } from '../validate/frames.js';
-import { describeFsError, detectFormat, singleInput } from '../validate/inputs.js';
+import { detectFormat } from '../capture/detect.js';
+import { describeFsError, singleInput } from '../capture/files.js';
+import { captureProblem, formatProblem, type CaptureProblem } from '../capture/problem.js';
 
 const EXIT_FAILED = 1;
 const MAX_PORT = 65_535;
@@ -31,19 +32,20 @@ export async function run(args: string[]): Promise<number> {
   const [file] = positionals as [string];
   const input = await singleInput(file);
   if ('message' in input) return failed(input);
-  // An empty, binary or compressed file gets validate's own message.
+  // An empty, binary or compressed file gets the message validate gives it.
   const format = await detectFormat(input);
   if (typeof format === 'object') return failed(format);
   let capture;
   try {
     capture = await readCapture(input.path, input.display);
   } catch (error) {
-    return failed({ at: { file }, message: describeFsError(error as NodeJS.ErrnoException) });
+    return failed(captureProblem(file, undefined, describeFsError(error as NodeJS.ErrnoException)));
   }
-  for (const problem of capture.problems.slice(0, PROBLEMS_SHOWN)) process.stderr.write(`${formatInputProblem(problem)}\n`);
-  if (capture.problems.length > PROBLEMS_SHOWN) process.stderr.write(`... and ${capture.problems.length - PROBLEMS_SHOWN} more input problems\n`);
+  const { problems } = capture;
+  for (const problem of problems.shown.slice(0, PROBLEMS_SHOWN)) process.stderr.write(`${formatProblem(problem)}\n`);
+  if (problems.count > PROBLEMS_SHOWN) process.stderr.write(`... and ${problems.count - PROBLEMS_SHOWN} more input problems\n`);
   const schedule = buildSchedule(capture.frames, speed);
-  if (schedule.frames.length === 0) return failed({ at: { file }, message: 'no server-to-client events (42[...]) to replay' });
+  if (schedule.frames.length === 0) return failed(captureProblem(file, undefined, 'no server-to-client events (42[...]) to replay'));
 
   const startedAt = performance.now();
   const log = (line: string) => {
@@ -91,8 +93,8 @@ export function parseSpeed(text: string): number | undefined {
 }
 
 /** Reports why the capture cannot be replayed, as validate reports an input problem; returns the exit code. */
-function failed(problem: InputProblem): number {
-  process.stderr.write(`${formatInputProblem(problem)}\n`);
+function failed(problem: CaptureProblem): number {
+  process.stderr.write(`${formatProblem(problem)}\n`);
   return EXIT_FAILED;
 }
 

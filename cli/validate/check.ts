@@ -5,9 +5,10 @@
 import { commands, events, type ValidationError } from '../../generated/index.js';
 import { validateHello } from '../../generated/validators.js';
 import { reportErrors, runValidator, validateCommand, validateEvent, type ValidationResult, type ValidatorPair } from '../../runtime/validation.js';
-import { classify, type PacketName } from './classify.js';
-import { locate, type Cursor, type Direction, type FrameSink, type Location } from './frames.js';
-import type { Redactor } from './redact.js';
+import { locate, type CaptureRecord, type Location } from '../capture/record.js';
+import type { Redactor } from '../capture/redact.js';
+import { classify, type PacketName } from '../frames/classify.js';
+import { generalize, valueAt } from '../frames/pointer.js';
 
 const HELLO: ValidatorPair = { validate: validateHello, validatorName: 'validateHello' };
 
@@ -67,8 +68,8 @@ export interface InvalidFrame {
   readonly reason: string;
 }
 
-/** The FrameSink that validates; its fields are the raw material of the report. */
-export class Checker implements FrameSink {
+/** Validates the records of a capture; its fields are the raw material of the report. */
+export class Checker {
   frames = 0;
   readonly packets = new Map<PacketName, number>();
   readonly events = new Map<string, NameTally>();
@@ -86,35 +87,36 @@ export class Checker implements FrameSink {
     this.#redactor = redactor;
   }
 
-  /** Checks one frame. */
-  frame(data: string | Uint8Array, direction: Direction, at: Cursor): void {
+  /** Checks one record's frame. */
+  check(record: CaptureRecord): void {
     this.frames++;
-    const frame = classify(data, direction);
+    const { data } = record;
+    const frame = classify(data, record.direction);
     switch (frame.kind) {
       case 'packet':
         this.packets.set(frame.packet, (this.packets.get(frame.packet) ?? 0) + 1);
         return;
       case 'invalid':
-        this.#invalid(frame.reason, at);
+        this.#invalid(frame.reason, record);
         return;
       case 'hello':
-        this.#count(this.hello, runValidator(HELLO, frame.payload), HELLO.validatorName, frame.payload, at);
+        this.#count(this.hello, runValidator(HELLO, frame.payload), HELLO.validatorName, frame.payload, record);
         return;
       case 'event': {
         const result = validateEvent(frame.name, frame.payload);
-        if (result.known) this.#count(tallyOf(this.events, 'event', frame.name), result, events[frame.name]!.validatorName, frame.payload, at);
-        else this.#unknown('event', frame.name, data as string, at);
+        if (result.known) this.#count(tallyOf(this.events, 'event', frame.name), result, events[frame.name]!.validatorName, frame.payload, record);
+        else this.#unknown('event', frame.name, data as string, record);
         return;
       }
       case 'command': {
         const result = validateCommand(frame.name, frame.payload);
-        if (result.known) this.#count(tallyOf(this.commands, 'command', frame.name), result, commands[frame.name]!.validatorName, frame.payload, at);
-        else this.#unknown('command', frame.name, data as string, at);
+        if (result.known) this.#count(tallyOf(this.commands, 'command', frame.name), result, commands[frame.name]!.validatorName, frame.payload, record);
+        else this.#unknown('command', frame.name, data as string, record);
       }
     }
   }
 
-  #count(tally: NameTally, result: ValidationResult, validatorName: string, payload: unknown, at: Cursor): void {
+  #count(tally: NameTally, result: ValidationResult, validatorName: string, payload: unknown, record: CaptureRecord): void {
     if (result.ok) tally.valid++;
     else tally.invalid++;
     if (result.unknownFields.length > 0) {
@@ -134,7 +136,7 @@ export class Checker implements FrameSink {
     }
     const raw = reportErrors(validatorName, payload);
     tally.failures.push({
-      at: locate(at),
+      at: locate(record),
       errors: result.errors.slice(0, MAX_ERRORS_PER_FAILURE).map((error) => ({
         pointer: error.pointer,
         expected: expectation(error.message, error.pointer, raw),
@@ -144,17 +146,17 @@ export class Checker implements FrameSink {
     });
   }
 
-  #unknown(kind: 'event' | 'command', name: string, frame: string, at: Cursor): void {
+  #unknown(kind: 'event' | 'command', name: string, frame: string, record: CaptureRecord): void {
     const key = `${kind} ${name}`;
     const known = this.unknown.get(key);
     if (known) known.count++;
     else if (this.unknown.size >= MAX_UNKNOWN_NAMES) this.unknownNotShown++;
-    else this.unknown.set(key, { kind, name, count: 1, sample: { at: locate(at), frame: this.#shorten(frame, SAMPLE_LENGTH) } });
+    else this.unknown.set(key, { kind, name, count: 1, sample: { at: locate(record), frame: this.#shorten(frame, SAMPLE_LENGTH) } });
   }
 
-  #invalid(reason: string, at: Cursor): void {
+  #invalid(reason: string, record: CaptureRecord): void {
     this.invalidFrames++;
-    if (this.invalidShown.length < MAX_INVALID_FRAMES_SHOWN) this.invalidShown.push({ at: locate(at), reason: this.#redactor.text(reason) });
+    if (this.invalidShown.length < MAX_INVALID_FRAMES_SHOWN) this.invalidShown.push({ at: locate(record), reason: this.#redactor.text(reason) });
   }
 
   #preview(value: unknown, length: number): string {
@@ -176,25 +178,6 @@ function tallyOf(tallies: Map<string, NameTally>, kind: 'event' | 'command', nam
   let tally = tallies.get(name);
   if (!tally) tallies.set(name, (tally = newTally(kind, name)));
   return tally;
-}
-
-const GENERIC_SEGMENT = /\/(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=\/|$)/g;
-
-/** A pointer with its array indexes and id keys written `*`, so that a field counts once, not once per element or id. */
-export function generalize(pointer: string): string {
-  return pointer.replace(GENERIC_SEGMENT, '/*');
-}
-
-/** The value at a JSON pointer, or undefined. */
-export function valueAt(value: unknown, pointer: string): unknown {
-  if (pointer === '') return value;
-  let current = value;
-  for (const segment of pointer.slice(1).split('/')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
-  }
-  return current;
 }
 
 /** ajv's message as what the spec expects, with the allowed values spelled out. */

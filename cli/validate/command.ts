@@ -1,7 +1,8 @@
 /** `guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]`. */
+import { ProblemLog } from '../capture/problem-log.js';
+import { readInputs } from '../capture/read-inputs.js';
+import { Redactor } from '../capture/redact.js';
 import { Checker } from './check.js';
-import { ProblemLog, readInputs } from './read-all.js';
-import { Redactor } from './redact.js';
 import { renderReport } from './render.js';
 import { buildReport, FAIL_ON, type FailOn } from './report.js';
 import { parseCommandArgs, usageMistake } from '../arguments.js';
@@ -21,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
   const redactor = new Redactor();
   const checker = new Checker(redactor);
   const problems = new ProblemLog();
-  const files = await readInputs(positionals, checker, redactor, problems);
+  const files = await readInputs(positionals, (record) => checker.check(record), redactor, problems);
   const report = buildReport(checker, files, problems, failOn);
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
   return report.result.exitCode;

@@ -1,5 +1,5 @@
 /** The readable report: sections that are empty are left out, and every line names where to look. */
-import { formatInputProblem, formatLocation } from './frames.js';
+import { formatPlace, formatProblem } from '../capture/problem.js';
 import { plural, type NameReport, type Report } from './report.js';
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -40,7 +40,7 @@ export function renderReport(report: Report): string {
     for (const name of failing) {
       out.push(`  ${label(name)}: ${plural(name.invalid, 'frame')}`);
       for (const failure of name.failures) {
-        const where = formatLocation(failure.at);
+        const where = formatPlace(failure.at);
         const lines = failure.errors.map((error) => `${error.pointer || '(payload)'}  expected ${error.expected}, found ${error.found}`);
         if (failure.moreErrors > 0) lines.push(`... and ${plural(failure.moreErrors, 'more error')}`);
         if (lines.length === 1) out.push(`    ${where}  ${lines[0]}`);
@@ -63,21 +63,21 @@ export function renderReport(report: Report): string {
   if (report.unknownNames.length > 0) {
     section(out, 'unknown names');
     for (const name of report.unknownNames) {
-      out.push(`  ${name.kind} ${name.name}  ${plural(name.frames, 'frame')}, first at ${formatLocation(name.sample.at)}`, `    ${name.sample.frame}`);
+      out.push(`  ${name.kind} ${name.name}  ${plural(name.frames, 'frame')}, first at ${formatPlace(name.sample.at)}`, `    ${name.sample.frame}`);
     }
     if (report.unknownNamesNotShown > 0) out.push(`  ... and ${plural(report.unknownNamesNotShown, 'frame')} of other names`);
   }
 
   if (report.invalidFrames.count > 0) {
     section(out, 'invalid frames');
-    for (const frame of report.invalidFrames.shown) out.push(`  ${formatLocation(frame.at)}  ${frame.reason}`);
+    for (const frame of report.invalidFrames.shown) out.push(`  ${formatPlace(frame.at)}  ${frame.reason}`);
     const rest = report.invalidFrames.count - report.invalidFrames.shown.length;
     if (rest > 0) out.push(`  ... and ${plural(rest, 'more')}`);
   }
 
   if (report.inputProblems.count > 0) {
     section(out, 'input problems');
-    for (const problem of report.inputProblems.shown) out.push(`  ${formatInputProblem(problem)}`);
+    for (const problem of report.inputProblems.shown) out.push(`  ${formatProblem(problem)}`);
     const rest = report.inputProblems.count - report.inputProblems.shown.length;
     if (rest > 0) out.push(`  ... and ${plural(rest, 'more')}`);
   }

@@ -2,10 +2,11 @@
  * The report of a validate run as plain data: what `--json` prints (its shape is documented in
  * README.md, "--json", and only grows), and what the readable output is drawn from.
  */
-import type { PacketName } from './classify.js';
+import type { ProblemLog } from '../capture/problem-log.js';
+import type { FileSummary } from '../capture/read-inputs.js';
+import type { Location } from '../capture/record.js';
+import type { PacketName } from '../frames/classify.js';
 import type { Checker, InvalidFrame, PayloadFailure } from './check.js';
-import type { InputProblem, Location } from './frames.js';
-import type { FileSummary, ProblemLog } from './read-all.js';
 
 /** What makes the exit code non-zero: invalid payloads, frames and inputs; those and anything unknown; nothing. */
 export type FailOn = 'invalid' | 'unknown' | 'never';
@@ -29,6 +30,23 @@ export interface NameReport {
   readonly failuresNotShown: number;
   readonly unknownFields: ReadonlyArray<{ readonly pointer: string; readonly frames: number }>;
   readonly otherUnknownFields: number;
+}
+
+/**
+ * An input problem as `--json` writes it: a CaptureProblem, whose place has the fields that apply,
+ * typed as a reader of the JSON sees it (README.md, "--json").
+ */
+export interface ReportedProblem {
+  readonly at: {
+    readonly file: string;
+    readonly line?: number;
+    readonly column?: number;
+    readonly offset?: number;
+    readonly entry?: number;
+    readonly message?: number;
+  };
+  readonly message: string;
+  readonly excerpt?: string;
 }
 
 /** The whole report; `version` changes only if a field changes meaning or goes away. */
@@ -57,7 +75,7 @@ export interface Report {
   }>;
   readonly unknownNamesNotShown: number;
   readonly invalidFrames: { readonly count: number; readonly shown: readonly InvalidFrame[] };
-  readonly inputProblems: { readonly count: number; readonly shown: readonly InputProblem[] };
+  readonly inputProblems: { readonly count: number; readonly shown: readonly ReportedProblem[] };
   readonly result: {
     readonly failOn: FailOn;
     readonly exitCode: number;

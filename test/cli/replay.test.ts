@@ -90,7 +90,7 @@ async function until(condition: () => boolean, what: string, ms = 2000): Promise
 
 const reader = suite('the capture reader');
 
-reader('reads a HAR, merging the messages of several sockets by time', async () => {
+reader('reads a HAR, merging the messages of several sockets by time, keeping what the server sent', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'replay-'));
   try {
     const file = path.join(dir, 'two.har');
@@ -106,7 +106,8 @@ reader('reads a HAR, merging the messages of several sockets by time', async () 
             ]),
             { request: {} },
             socket([
-              { type: 'send', time: T0 + 1, opcode: 1, data: 'b' },
+              { type: 'send', time: T0 + 0.5, opcode: 1, data: 'sent' },
+              { type: 'receive', time: T0 + 1, opcode: 1, data: 'b' },
               { type: 'receive', time: T0 + 3, opcode: 2, data: 'AAE=' },
             ]),
           ],
@@ -115,8 +116,8 @@ reader('reads a HAR, merging the messages of several sockets by time', async () 
     );
     const capture = await readCapture(file);
     assert.is(capture.format, 'har');
-    assert.equal(capture.frames, [received(T0, 'a'), sent(T0 + 1, 'b'), received(T0 + 2, 'c')]);
-    assert.equal(capture.problems, [{ at: { file, entry: 2, message: 1 }, message: 'opcode 2 is not a text frame; skipped' }]);
+    assert.equal(capture.frames, [received(T0, 'a'), received(T0 + 1, 'b'), received(T0 + 2, 'c')]);
+    assert.equal(capture.problems.shown, [{ at: { file, entry: 2, message: 2 }, message: 'opcode 2 is not a text frame; skipped' }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,20 +135,32 @@ reader('reads JSON lines: records, JSON strings and bare frames, and says which 
       '3',
       '{not json',
       JSON.stringify({ direction: 'sideways', data: '3' }),
+      JSON.stringify({ direction: 'in', data: 'AAE=', opcode: 2 }),
     ];
     writeFileSync(file, lines.join('\n'));
     const capture = await readCapture(file);
     assert.is(capture.format, 'jsonl');
-    assert.equal(capture.frames, [
-      received(1.5, '40'),
-      { direction: 'out', data: '2', time: undefined },
-      { direction: 'unknown', data: typing('x'), time: undefined },
-      { direction: 'unknown', data: '3', time: undefined },
-    ]);
-    assert.equal(capture.problems, [
+    assert.equal(capture.frames, [received(1.5, '40'), { direction: 'unknown', data: typing('x'), time: undefined }, { direction: 'unknown', data: '3', time: undefined }]);
+    assert.equal(capture.problems.shown, [
       { at: { file, line: 6, column: 2 }, message: "unexpected 'n', expected a key or '}'; line skipped", excerpt: '{not json' },
       { at: { file, line: 7 }, message: 'direction "sideways" is none of in, out, receive, send; line skipped' },
+      { at: { file, line: 8 }, message: 'opcode 2 is not a text frame; line skipped' },
     ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+reader('gives no frames of a HAR that stops being JSON, and says where it stops', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'replay-'));
+  try {
+    const file = path.join(dir, 'cut.har');
+    const whole = JSON.stringify({ log: { entries: [{ _webSocketMessages: [{ type: 'receive', time: T0, opcode: 1, data: typing('a') }, { type: 'receive', time: T0 + 1, opcode: 1, data: typing('b') }] }] } });
+    writeFileSync(file, whole.slice(0, whole.lastIndexOf('ChatChannelTyping')));
+    const capture = await readCapture(file);
+    assert.equal(capture.frames, []);
+    assert.equal(capture.problems.count, 1);
+    assert.match(capture.problems.shown[0]!.message, /^the file ends inside a string in log\.entries\[0\]\._webSocketMessages\[1\]\.data \(truncated\?\)$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,12 @@
-/** Reads every input named on the command line into one sink: shared by `validate` and `infer`. */
-import type { FrameSink, InputProblem } from './frames.js';
-import { detectFormat, expandInputs, streamInputFrames, type Format } from './inputs.js';
+/** Reads every input named on the command line, file after file: how `validate` and `infer` read. */
+import { detectFormat, type Format } from './detect.js';
+import { expandInputs } from './files.js';
+import type { CaptureProblem } from './problem.js';
+import type { ProblemLog } from './problem-log.js';
 import { startProgress } from './progress.js';
+import type { CaptureRecord } from './record.js';
 import type { Redactor } from './redact.js';
-
-const MAX_INPUT_PROBLEMS_SHOWN = 100;
+import { streamCapture } from './stream.js';
 
 /** One input file as read. */
 export interface FileSummary {
@@ -15,31 +17,30 @@ export interface FileSummary {
   readonly problems: number;
 }
 
-/** Keeps the first input problems and counts all of them. */
-export class ProblemLog {
-  count = 0;
-  readonly shown: InputProblem[] = [];
-
-  /** Records one problem. */
-  add(problem: InputProblem): void {
-    this.count++;
-    if (this.shown.length < MAX_INPUT_PROBLEMS_SHOWN) this.shown.push(problem);
-  }
-}
-
 /**
- * Expands `paths`, reads each file in the format its content shows, and hands every frame to `sink`.
- * A file that cannot be read is a problem in `problems`, and the next file is read all the same.
+ * Expands `paths`, reads each file in the format its content shows, and hands every record to
+ * `onRecord`, drawing a progress bar for large inputs. A file that cannot be read is a problem in
+ * `problems`, and the next file is read all the same.
  */
 export async function readInputs(
   paths: readonly string[],
-  sink: FrameSink & { readonly frames: number },
+  onRecord: (record: CaptureRecord) => void,
   redactor: Redactor,
   problems: ProblemLog,
 ): Promise<FileSummary[]> {
   const inputs = await expandInputs(paths);
   const summaries: FileSummary[] = [];
   const progress = startProgress(inputs.reduce((total, input) => total + ('size' in input ? input.size : 0), 0));
+  let frames = 0;
+  const handlers = {
+    redactor,
+    record: (record: CaptureRecord) => {
+      frames++;
+      onRecord(record);
+    },
+    problem: (problem: CaptureProblem) => problems.add(problem),
+    advance: progress.advance,
+  };
   try {
     for (const file of inputs) {
       if ('message' in file) {
@@ -48,19 +49,19 @@ export async function readInputs(
         continue;
       }
       progress.file(file.display);
-      const framesBefore = sink.frames;
+      const framesBefore = frames;
       const problemsBefore = problems.count;
       const format = await detectFormat(file);
       if (typeof format === 'object') {
         problems.add(format);
         progress.advance(file.size);
       } else {
-        await streamInputFrames(file, format, { sink, redactor, problem: (problem) => problems.add(problem), advance: progress.advance });
+        await streamCapture(file, format, handlers);
       }
       summaries.push({
         file: file.display,
         format: typeof format === 'object' ? null : format,
-        frames: sink.frames - framesBefore,
+        frames: frames - framesBefore,
         problems: problems.count - problemsBefore,
       });
     }

@@ -1,6 +1,6 @@
 import { commands, events } from '../../generated/index.js';
 import { EVENT_NAME_START, decodeEventArgs, decodeFrame, eventNameEnd, eventNameHasEscape, parseEventPayload } from '../../runtime/codec.js';
-import type { Direction } from './frames.js';
+import type { Direction } from '../capture/record.js';
 
 /** The Engine.IO and socket.io packets that carry no payload to check: counted, not validated. */
 export type PacketName = 'close' | 'ping' | 'pong' | 'upgrade' | 'noop' | 'connect' | 'disconnect' | 'ack' | 'error';

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { classify } from '../../cli/validate/classify.js';
+import { classify } from '../../../cli/frames/classify.js';
 
 const names = suite('classify reads event names');
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { JsonScanner, locateJsonError, type ScanError } from '../../cli/validate/json-scanner.js';
+import { JsonScanner, locateJsonError, type ScanError } from '../../../cli/capture/json-scanner.js';
 
 /** Feeds `text` in pieces cut at `cuts`, and returns what was handed out and the error, if any. */
 function scan(text: string, watched: string[], cuts: number[] = []): { elements: Array<[string, unknown, number]>; error: ScanError | undefined; ok: boolean } {

@@ -4,8 +4,8 @@
  * shown raw, not JSON-quoted: a frame inside a JSON line is already full of `\"`, and quoting it again
  * would show `\\\"` for what the file holds as `\"`.
  */
-import type { InputPosition, InputProblem } from './frames.js';
 import { locateJsonError, type ScanError } from './json-scanner.js';
+import { captureProblem, type CaptureProblem } from './problem.js';
 import type { Redactor } from './redact.js';
 
 const LINE_RADIUS = 30;
@@ -15,25 +15,21 @@ const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;
 const JSON_BLANKS = /^[ \t\r]+|[ \t\r]+$/g;
 
 /** A JSON line that does not parse; `parseError` is JSON.parse's, for the rare error the scanner does not place. */
-export function jsonLineProblem(line: string, at: { readonly file: string; readonly line: number }, redactor: Redactor, parseError: Error): InputProblem {
+export function jsonLineProblem(line: string, file: string, lineNumber: number, redactor: Redactor, parseError: Error): CaptureProblem {
   const located = locateJsonError(line, 'line');
   const column = located ? located.column : Number(/at position (\d+)/.exec(parseError.message)?.[1] ?? 0) + 1;
   const what = located ? `${located.message}${located.truncated ? TRUNCATED : ''}` : 'invalid json';
   const from = Math.max(0, column - 1 - LINE_RADIUS);
   const to = column - 1 + LINE_RADIUS;
   const text = excerpt(line.slice(from, to), column - 1 - from, { start: from > 0, end: to < line.length }, redactor);
-  return problem({ ...at, column }, `${what}; line skipped`, text);
+  return captureProblem(file, { line: lineNumber, column }, `${what}; line skipped`, text);
 }
 
 /** A JSON document (a HAR) that stops being JSON: where, in which part of the document, and the text there. */
-export function jsonDocumentProblem(file: string, error: ScanError, redactor: Redactor): InputProblem {
+export function jsonDocumentProblem(file: string, error: ScanError, redactor: Redactor): CaptureProblem {
   const where = error.path ? ` in ${error.path}` : '';
   const text = excerpt(error.snippet, error.snippetAt, error.snippetCut, redactor);
-  return problem({ file, line: error.line, column: error.column }, `${error.message}${where}${error.truncated ? TRUNCATED : ''}`, text);
-}
-
-function problem(at: InputPosition, message: string, excerpt: string | undefined): InputProblem {
-  return excerpt === undefined ? { at, message } : { at, message, excerpt };
+  return captureProblem(file, { line: error.line, column: error.column }, `${error.message}${where}${error.truncated ? TRUNCATED : ''}`, text);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Redactor } from '../../cli/validate/redact.js';
+import { Redactor } from '../../../cli/capture/redact.js';
 
 // #region text
 const text = suite('Redactor.text');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PROGRESS_THRESHOLD, startProgress } from '../../cli/validate/progress.js';
+import { PROGRESS_THRESHOLD, startProgress } from '../../../cli/capture/progress.js';
 
 /** A stand-in for stderr that records what is drawn. */
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & { written: string[] } {
