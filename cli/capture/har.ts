@@ -21,9 +21,9 @@ const DIRECTIONS = new Map<unknown, Direction>([
 const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);
 
 /** A JSON document without the array of entries a HAR has. */
-export const NOT_A_HAR = 'not a HAR: there is no log.entries array';
+const NOT_A_HAR = 'not a HAR: there is no log.entries array';
 /** A HAR without WebSocket messages, and why that happens. */
-export const NO_WEBSOCKET_MESSAGES =
+const NO_WEBSOCKET_MESSAGES =
   'no WebSocket messages in this HAR: Firefox leaves them out of its HAR exports; export from Chrome or Edge, or save the frames as JSON lines';
 
 /** Reads a HAR, handing on each WebSocket message's frame as soon as it is complete; see streamCapture. */
