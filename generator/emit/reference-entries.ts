@@ -7,7 +7,7 @@ import { code, fence, inline, paragraph, table } from './markdown.js';
 import { blocks, examplesBlock, frameOf, objectLink, sourcesText, type Link, type Section } from './reference-parts.js';
 
 /** `spec/events/team-channels.yaml` -> `team channels`. */
-const areaOf = (file: string) => path.posix.basename(file, '.yaml').replace(/[-_]+/g, ' ');
+const areaOf = (file: string) => path.posix.basename(file, path.posix.extname(file)).replace(/[-_]+/g, ' ');
 
 const definedIn = (files: readonly string[]) => `Defined in ${files.map(code).join(', ')}.`;
 
@@ -19,8 +19,8 @@ function byFile<T extends { source: { file: string } }>(entries: readonly T[]): 
 }
 
 /**
- * An event with nothing to show but its name: no source gave a field and its one example is the
- * bare `type`. These share one short table per area instead of a section each.
+ * An event with nothing to show but its name and description: no source gave a field and it has one
+ * example at most. These share one short table per area instead of a section each.
  */
 const isNameOnly = (event: EventSpec) =>
   event.status === 'name-only' && Object.keys(event.payload.properties ?? {}).length === 0 && event.examples.length <= 1;
@@ -52,8 +52,12 @@ function described(entry: EventSpec | CommandSpec): string {
 /** An entry's description with its facts, for one table cell. */
 function factsCell(entry: EventSpec | CommandSpec): string {
   const { aliases, wireNames, sources } = entryFacts(entry);
-  const names = [aliases.length > 0 && `Also known as: ${aliases.join(', ')}.`, wireNames.length > 0 && `Other wire spellings: ${wireNames.join(', ')}.`];
-  return describedCell([entry.description, ...names].filter(Boolean).join(' '), sources);
+  const notes = [
+    aliases.length > 0 && `Also known as: ${aliases.join(', ')}.`,
+    wireNames.length > 0 && `Other wire spellings: ${wireNames.join(', ')}.`,
+    'typeField' in entry && !entry.typeField && 'No type field.',
+  ];
+  return describedCell([entry.description, ...notes].filter(Boolean).join(' '), sources);
 }
 
 export function eventSections(spec: Spec, link: Link): Section[] {
@@ -62,7 +66,7 @@ export function eventSections(spec: Spec, link: Link): Section[] {
     key: `event:${entry.name}`,
     title: entry.name,
     body: () =>
-      blocks(described(entry), fieldTable(entry.payload, objectLink(link)) ?? 'No field is known beyond the type.', examplesBlock(entry.examples)),
+      blocks(described(entry), fieldTable(entry.payload, objectLink(link)) ?? (entry.typeField ? 'No field is known beyond the type.' : 'No field is known.'), examplesBlock(entry.examples)),
   });
   const area = ([file, events]: [string, EventSpec[]]): Section[] => {
     const full = events.filter((entry) => !isNameOnly(entry));
