@@ -51,19 +51,42 @@ function below(node: SchemaNode, path: string): Row[] {
   return (node.anyOf ?? []).flatMap((child) => below(child, path));
 }
 
-/** The fields table of an object node, or undefined when it lists no field. */
+const cited = (sources: readonly string[] | undefined) => (sources && sources.length > 0 ? `Sources: ${sources.join(', ')}.` : '');
+
+/** A description followed by the sources it cites and any further notes, as one table cell. */
+export function describedCell(description: string | undefined, sources: readonly string[] | undefined, notes: readonly string[] = []): string {
+  return inline([description, cited(sources), ...notes].filter(Boolean).join(' '));
+}
+
+/**
+ * What the nodes inside a field say about themselves (its items, map values and alternatives): they
+ * have no row of their own, so their descriptions and sources join the field's.
+ */
+export function innerNotes(node: SchemaNode): string[] {
+  const inner: [string, SchemaNode][] = [
+    ...(node.items ? [['Each item', node.items] as [string, SchemaNode]] : []),
+    ...(node.additionalProperties ? [['Each value', node.additionalProperties] as [string, SchemaNode]] : []),
+    ...(node.anyOf ?? []).map((child, i): [string, SchemaNode] => [`Alternative ${i + 1}`, child]),
+  ];
+  return inner.flatMap(([label, child]) => {
+    const own = [child.description, cited(child.sources)].filter(Boolean).join(' ');
+    return [...(own ? [`${label}: ${own}`] : []), ...innerNotes(child)];
+  });
+}
+
+/**
+ * The fields table of an object node, or undefined when it lists no field: the path (with `?` when
+ * the key may be absent), the type (with "or null") and the description with its sources.
+ */
 export function fieldTable(node: SchemaNode, link: ObjectLink): string | undefined {
   const found = rows(node, '');
   if (found.length === 0) return undefined;
   return table(
-    ['Field', 'Type', 'Optional', 'Nullable', 'Description', 'Sources'],
+    ['Field', 'Type', 'Description'],
     found.map(({ path, node: field }) => [
-      code(path),
-      typeText({ ...field, nullable: false }, link),
-      field.optional ? 'yes' : '',
-      field.nullable ? 'yes' : '',
-      inline(field.description ?? ''),
-      inline((field.sources ?? []).join(', ')),
+      code(`${path}${field.optional ? '?' : ''}`),
+      typeText(field, link),
+      describedCell(field.description, field.sources, innerNotes(field)),
     ]),
   );
 }

@@ -35,9 +35,41 @@ tables('inline objects are flattened to dotted paths; arrays add [] and maps *',
     link,
   )!;
   const paths = table.split('\n').slice(2).map((row) => row.split(' | ')[0]!.slice(2));
-  assert.equal(paths, ['`message`', '`message.id`', '`items`', '`items[].name`', '`byId`', '`byId.*.on`']);
-  assert.match(table, '| `items[].name` | string | yes |  |  |  |');
-  assert.match(table, '| `byId.*.on` | boolean |  | yes |  |  |');
+  assert.equal(paths, ['`message`', '`message.id`', '`items`', '`items[].name?`', '`byId`', '`byId.*.on`']);
+});
+
+tables('three columns: the path with ? when the key may be absent, the type with "or null", the description with its sources', () => {
+  const table = fieldTable(
+    {
+      properties: {
+        editedAt: { type: 'string', format: 'date-time', optional: true, nullable: true, description: 'When it was edited.', sources: ['deck', 'gpy'] },
+        id: { type: 'string' },
+      },
+    },
+    link,
+  )!;
+  assert.equal(table.split('\n'), [
+    '| Field | Type | Description |',
+    '| --- | --- | --- |',
+    '| `editedAt?` | string (date-time) or null | When it was edited. Sources: deck, gpy. |',
+    '| `id` | string |  |',
+  ]);
+});
+
+tables('what an item, a map value or an alternative says joins its field, which is its only row', () => {
+  const table = fieldTable(
+    {
+      properties: {
+        embeds: { type: 'array', description: 'The embeds.', items: { type: 'object', description: 'A Discord-shaped embed.', sources: ['deck'] } },
+        byId: { type: 'object', additionalProperties: { type: 'integer', description: 'A count.' } },
+        id: { anyOf: [{ type: 'integer', description: 'In gjs1.' }, { type: 'string' }] },
+      },
+    },
+    link,
+  )!;
+  assert.match(table, '| `embeds` | array of object (any keys) | The embeds. Each item: A Discord-shaped embed. Sources: deck. |');
+  assert.match(table, '| `byId` | map of integer | Each value: A count. |');
+  assert.match(table, '| `id` | integer or string | Alternative 1: In gjs1. |');
 });
 
 tables('a node without fields has no table', () => {
