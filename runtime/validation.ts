@@ -1,4 +1,4 @@
-import { commands, events, STRING_FORMATS, type CommandEntry, type EventEntry, type ValidationError } from '../generated/index.js';
+import { commands, events, STRING_FORMATS, type CommandEntry, type EventEntry, type ValidateFunction, type ValidationError } from '../generated/index.js';
 import { reportValidators } from './report-loader.js';
 
 /** One reason a payload does not match the spec, at a JSON pointer into the payload. */
@@ -50,7 +50,10 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
 }
 
 /** An entry's fast validator and the export name of its full report (a dispatcher entry is one). */
-export type ValidatorPair = Pick<EventEntry | CommandEntry, 'validate' | 'validatorName'>;
+export interface ValidatorPair {
+  readonly validate: ValidateFunction;
+  readonly validatorName: string;
+}
 
 /**
  * Every problem ajv finds in a payload that failed the fast check of the validator `validatorName`

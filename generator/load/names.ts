@@ -19,3 +19,11 @@ export const eventTypeName = (wireName: string): string => `${pascalCase(wireNam
 export const commandTypeName = (name: string): string => `${pascalCase(name)}Command`;
 export const validatorName = (typeName: string): string => `validate${typeName}`;
 
+
+/** A payload with variants: `TeamChannelContentCreatedPayload` case `doc` is `TeamChannelContentCreatedDocPayload`. */
+export const variantTypeName = (typeName: string, caseValue: string): string =>
+  `${typeName.replace(/Payload$|Command$/, '')}${pascalCase(caseValue)}${typeName.match(/Payload$|Command$/)?.[0] ?? ''}`;
+/** The case of a payload with variants for every value of its field that no case names. */
+export const OTHER_CASE = 'other';
+/** The fields every case of a payload with variants shares. */
+export const commonFieldsTypeName = (typeName: string): string => `${typeName}Fields`;
