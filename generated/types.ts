@@ -4517,767 +4517,259 @@ export interface VoiceChannelRegionPingReportPayload {
 
 /** Every event the server sends, by wire name, to the type of its payload. */
 export interface EventPayloadMap {
-  /**
-   * Content was posted in a non-chat channel: a doc, forum topic, list item, media post, availability, calendar event or announcement.
-   *
-   * {@link TeamChannelContentCreatedPayload}
-   */
+  /** Content was posted in a non-chat channel: a doc, forum topic, list item, media post, availability, calendar event or announcement. */
   TEAM_CHANNEL_CONTENT_CREATED: TeamChannelContentCreatedPayload;
-  /**
-   * Content was posted without a notification (presumably the silent twin of TEAM_CHANNEL_CONTENT_CREATED).
-   *
-   * {@link TeamChannelContentCreatedSilentPayload}
-   */
+  /** Content was posted without a notification (presumably the silent twin of TEAM_CHANNEL_CONTENT_CREATED). */
   TEAM_CHANNEL_CONTENT_CREATED_SILENT: TeamChannelContentCreatedSilentPayload;
-  /**
-   * Content in a non-chat channel was edited.
-   *
-   * {@link TeamChannelContentUpdatedPayload}
-   */
+  /** Content in a non-chat channel was edited. */
   TEAM_CHANNEL_CONTENT_UPDATED: TeamChannelContentUpdatedPayload;
-  /**
-   * Content in a non-chat channel was deleted.
-   *
-   * {@link TeamChannelContentDeletedPayload}
-   */
+  /** Content in a non-chat channel was deleted. */
   TEAM_CHANNEL_CONTENT_DELETED: TeamChannelContentDeletedPayload;
-  /**
-   * Someone replied to (commented on) a doc, forum topic, media post, calendar event or announcement.
-   *
-   * {@link TeamChannelContentReplyCreatedPayload}
-   */
+  /** Someone replied to (commented on) a doc, forum topic, media post, calendar event or announcement. */
   TEAM_CHANNEL_CONTENT_REPLY_CREATED: TeamChannelContentReplyCreatedPayload;
-  /**
-   * A reply to channel content was edited.
-   *
-   * {@link TeamChannelContentReplyUpdatedPayload}
-   */
+  /** A reply to channel content was edited. */
   TEAM_CHANNEL_CONTENT_REPLY_UPDATED: TeamChannelContentReplyUpdatedPayload;
-  /**
-   * A reply to channel content was deleted.
-   *
-   * {@link TeamChannelContentReplyDeletedPayload}
-   */
+  /** A reply to channel content was deleted. */
   TEAM_CHANNEL_CONTENT_REPLY_DELETED: TeamChannelContentReplyDeletedPayload;
-  /**
-   * A user reacted to channel content (a doc, forum topic, media post, announcement or one of their replies; replies look the same as parents).
-   *
-   * {@link TeamContentReactionsAddedPayload}
-   */
+  /** A user reacted to channel content (a doc, forum topic, media post, announcement or one of their replies; replies look the same as parents). */
   teamContentReactionsAdded: TeamContentReactionsAddedPayload;
-  /**
-   * A user removed their reaction from channel content (or a reply).
-   *
-   * {@link TeamContentReactionsRemovedPayload}
-   */
+  /** A user removed their reaction from channel content (or a reply). */
   teamContentReactionsRemoved: TeamContentReactionsRemovedPayload;
-  /**
-   * Team content was deleted (name only; no source shows its fields).
-   *
-   * {@link TeamContentDeletedPayload}
-   */
+  /** Team content was deleted (name only; no source shows its fields). */
   TeamContentDeleted: TeamContentDeletedPayload;
-  /**
-   * Edit operations were applied to team content (presumably collaborative doc edits).
-   *
-   * {@link TeamContentOperationsAppliedPayload}
-   */
+  /** Edit operations were applied to team content (presumably collaborative doc edits). */
   TeamContentOperationsApplied: TeamContentOperationsAppliedPayload;
-  /**
-   * Team content was replaced as a whole (name only; no source shows its fields).
-   *
-   * {@link TeamContentReplacedPayload}
-   */
+  /** Team content was replaced as a whole (name only; no source shows its fields). */
   TeamContentReplaced: TeamContentReplacedPayload;
-  /**
-   * A reply was added to team content (name only; no source shows its fields).
-   *
-   * {@link TeamContentReplyAddedPayload}
-   */
+  /** A reply was added to team content (name only; no source shows its fields). */
   TeamContentReplyAdded: TeamContentReplyAddedPayload;
-  /**
-   * A reply was removed from team content (name only; no source shows its fields).
-   *
-   * {@link TeamContentReplyRemovedPayload}
-   */
+  /** A reply was removed from team content (name only; no source shows its fields). */
   TeamContentReplyRemoved: TeamContentReplyRemovedPayload;
-  /**
-   * A team thread was created (name only; no source shows its fields).
-   *
-   * {@link TeamThreadCreatedPayload}
-   */
+  /** A team thread was created (name only; no source shows its fields). */
   teamThreadCreated: TeamThreadCreatedPayload;
-  /**
-   * A reply was posted in a team thread (name only; no source shows its fields).
-   *
-   * {@link TeamThreadReplyCreatedPayload}
-   */
+  /** A reply was posted in a team thread (name only; no source shows its fields). */
   teamThreadReplyCreated: TeamThreadReplyCreatedPayload;
-  /**
-   * A calendar event was created (name only; calendar events otherwise arrive as TEAM_CHANNEL_CONTENT_CREATED).
-   *
-   * {@link TeamEventCreatedPayload}
-   */
+  /** A calendar event was created (name only; calendar events otherwise arrive as TEAM_CHANNEL_CONTENT_CREATED). */
   TeamEventCreated: TeamEventCreatedPayload;
-  /**
-   * A calendar event was changed (name only; no source shows its fields).
-   *
-   * {@link TeamEventModifiedPayload}
-   */
+  /** A calendar event was changed (name only; no source shows its fields). */
   TeamEventModified: TeamEventModifiedPayload;
-  /**
-   * A calendar event was removed, with every occurrence of a repeating event (named by familyId).
-   *
-   * {@link TeamEventRemovedPayload}
-   */
+  /** A calendar event was removed, with every occurrence of a repeating event (named by familyId). */
   TeamEventRemoved: TeamEventRemovedPayload;
-  /**
-   * Team availabilities changed (name only; per-channel changes arrive as TeamChannelAvailabilitiesUpdated).
-   *
-   * {@link TeamAvailabilitiesUpdatedPayload}
-   */
+  /** Team availabilities changed (name only; per-channel changes arrive as TeamChannelAvailabilitiesUpdated). */
   TeamAvailabilitiesUpdated: TeamAvailabilitiesUpdatedPayload;
-  /**
-   * A DM channel with the user was created.
-   *
-   * {@link DMChatChannelCreatedPayload}
-   */
+  /** A DM channel with the user was created. */
   DMChatChannelCreated: DMChatChannelCreatedPayload;
-  /**
-   * Someone is calling the user in a DM channel (a voice call is ringing).
-   *
-   * {@link ChatChannelBroadcastCallPayload}
-   */
+  /** Someone is calling the user in a DM channel (a voice call is ringing). */
   ChatChannelBroadcastCall: ChatChannelBroadcastCallPayload;
-  /**
-   * A participant answered a DM call: accepted it or hung up (a decline comes back as hangup).
-   *
-   * {@link ChatChannelBroadcastCallResponsePayload}
-   */
+  /** A participant answered a DM call: accepted it or hung up (a decline comes back as hangup). */
   ChatChannelBroadcastCallResponse: ChatChannelBroadcastCallResponsePayload;
-  /**
-   * A DM or private channel changed: renamed, its voice participants changed, or a user left it.
-   *
-   * {@link ChatChannelUpdatedPayload}
-   */
+  /** A DM or private channel changed: renamed, its voice participants changed, or a user left it. */
   ChatChannelUpdated: ChatChannelUpdatedPayload;
-  /**
-   * A user started typing in a channel.
-   *
-   * {@link ChatChannelTypingPayload}
-   */
+  /** A user started typing in a channel. */
   ChatChannelTyping: ChatChannelTypingPayload;
-  /**
-   * The user hid (closed) a DM channel.
-   *
-   * {@link ChatChannelHiddenPayload}
-   */
+  /** The user hid (closed) a DM channel. */
   ChatChannelHidden: ChatChannelHiddenPayload;
-  /**
-   * A user's nickname in a channel was set, or reset (nickname null).
-   *
-   * {@link ChatChannelNicknameChangedPayload}
-   */
+  /** A user's nickname in a channel was set, or reset (nickname null). */
   ChatChannelNicknameChanged: ChatChannelNicknameChangedPayload;
-  /**
-   * The user marked a channel as read (on any of their clients).
-   *
-   * {@link ChannelSeenPayload}
-   */
+  /** The user marked a channel as read (on any of their clients). */
   CHANNEL_SEEN: ChannelSeenPayload;
-  /**
-   * The user marked a piece of channel content as read (probably).
-   *
-   * {@link ChannelContentSeenPayload}
-   */
+  /** The user marked a piece of channel content as read (probably). */
   CHANNEL_CONTENT_SEEN: ChannelContentSeenPayload;
-  /**
-   * A channel got an unread badge because new content arrived in it.
-   *
-   * {@link ChannelBadgedPayload}
-   */
+  /** A channel got an unread badge because new content arrived in it. */
   CHANNEL_BADGED: ChannelBadgedPayload;
-  /**
-   * A channel's unread badge was cleared (probably).
-   *
-   * {@link ChannelUnbadgedPayload}
-   */
+  /** A channel's unread badge was cleared (probably). */
   CHANNEL_UNBADGED: ChannelUnbadgedPayload;
-  /**
-   * A thread was created.
-   *
-   * {@link TemporalChannelCreatedPayload}
-   */
+  /** A thread was created. */
   TemporalChannelCreated: TemporalChannelCreatedPayload;
-  /**
-   * Users were added to a thread.
-   *
-   * {@link TemporalChannelUsersAddedPayload}
-   */
+  /** Users were added to a thread. */
   TemporalChannelUsersAdded: TemporalChannelUsersAddedPayload;
-  /**
-   * A message was sent in a channel the user can see, team or DM.
-   *
-   * {@link ChatMessageCreatedPayload}
-   */
+  /** A message was sent in a channel the user can see, team or DM. */
   ChatMessageCreated: ChatMessageCreatedPayload;
-  /**
-   * A message was edited.
-   *
-   * {@link ChatMessageUpdatedPayload}
-   */
+  /** A message was edited. */
   ChatMessageUpdated: ChatMessageUpdatedPayload;
-  /**
-   * A message was deleted.
-   *
-   * {@link ChatMessageDeletedPayload}
-   */
+  /** A message was deleted. */
   ChatMessageDeleted: ChatMessageDeletedPayload;
-  /**
-   * Several messages were deleted at once.
-   *
-   * {@link ChatMessagesDeletedPayload}
-   */
+  /** Several messages were deleted at once. */
   ChatMessagesDeleted: ChatMessagesDeletedPayload;
-  /**
-   * A ban deleted a user's message history in a team.
-   *
-   * {@link TeamMessagesDeletedPayload}
-   */
+  /** A ban deleted a user's message history in a team. */
   TeamMessagesDeleted: TeamMessagesDeletedPayload;
-  /**
-   * A user reacted to a message.
-   *
-   * {@link ChatMessageReactionAddedPayload}
-   */
+  /** A user reacted to a message. */
   ChatMessageReactionAdded: ChatMessageReactionAddedPayload;
-  /**
-   * A user removed their reaction from a message.
-   *
-   * {@link ChatMessageReactionDeletedPayload}
-   */
+  /** A user removed their reaction from a message. */
   ChatMessageReactionDeleted: ChatMessageReactionDeletedPayload;
-  /**
-   * A message was pinned in a channel.
-   *
-   * {@link ChatPinnedMessageCreatedPayload}
-   */
+  /** A message was pinned in a channel. */
   ChatPinnedMessageCreated: ChatPinnedMessageCreatedPayload;
-  /**
-   * A message was unpinned.
-   *
-   * {@link ChatPinnedMessageDeletedPayload}
-   */
+  /** A message was unpinned. */
   ChatPinnedMessageDeleted: ChatPinnedMessageDeletedPayload;
-  /**
-   * A user joined a team.
-   *
-   * {@link TeamMemberJoinedPayload}
-   */
+  /** A user joined a team. */
   TeamMemberJoined: TeamMemberJoinedPayload;
-  /**
-   * A user left, or was kicked or banned from, a team; the user socket does not say which (isKick and isBan are bot-API fields).
-   *
-   * {@link TeamMemberRemovedPayload}
-   */
+  /** A user left, or was kicked or banned from, a team; the user socket does not say which (isKick and isBan are bot-API fields). */
   TeamMemberRemoved: TeamMemberRemovedPayload;
-  /**
-   * Several users were removed from a team at once (pruned).
-   *
-   * {@link TeamMembersRemovedPayload}
-   */
+  /** Several users were removed from a team at once (pruned). */
   TeamMembersRemoved: TeamMembersRemovedPayload;
-  /**
-   * A member's profile in a team changed (nickname set or reset, and more).
-   *
-   * {@link TeamMemberUpdatedPayload}
-   */
+  /** A member's profile in a team changed (nickname set or reset, and more). */
   TeamMemberUpdated: TeamMemberUpdatedPayload;
-  /**
-   * A member's alias in a team was set or reset (the docs read it as the nickname).
-   *
-   * {@link TeamMemberAliasUpdatedPayload}
-   */
+  /** A member's alias in a team was set or reset (the docs read it as the nickname). */
   TeamMemberAliasUpdated: TeamMemberAliasUpdatedPayload;
-  /**
-   * A member's social links shown in a team changed.
-   *
-   * {@link TeamMemberSocialLinkUpdatedPayload}
-   */
+  /** A member's social links shown in a team changed. */
   TeamMemberSocialLinkUpdated: TeamMemberSocialLinkUpdatedPayload;
-  /**
-   * A team's subscription (Guilded Gold or server subscription) info changed, the docs guess.
-   *
-   * {@link TeamSubscriptionInfoUpdatedPayload}
-   */
+  /** A team's subscription (Guilded Gold or server subscription) info changed, the docs guess. */
   TeamSubscriptionInfoUpdated: TeamSubscriptionInfoUpdatedPayload;
-  /**
-   * A member started or stopped streaming video in a team.
-   *
-   * {@link TeamStreamInfoUpdatedPayload}
-   */
+  /** A member started or stopped streaming video in a team. */
   TeamStreamInfoUpdated: TeamStreamInfoUpdatedPayload;
-  /**
-   * Members were given XP in a team.
-   *
-   * {@link TeamXpAddedPayload}
-   */
+  /** Members were given XP in a team. */
   TeamXpAdded: TeamXpAddedPayload;
-  /**
-   * Members' XP in a team was set to a value.
-   *
-   * {@link TeamXpSetPayload}
-   */
+  /** Members' XP in a team was set to a value. */
   TeamXpSet: TeamXpSetPayload;
-  /**
-   * A role was created, edited or deleted in a team, or members' roles changed.
-   *
-   * {@link TeamRolesUpdatedPayload}
-   */
+  /** A role was created, edited or deleted in a team, or members' roles changed. */
   teamRolesUpdated: TeamRolesUpdatedPayload;
-  /**
-   * A member was server-muted or unmuted in voice.
-   *
-   * {@link TeamMutedMembersUpdatedPayload}
-   */
+  /** A member was server-muted or unmuted in voice. */
   TeamMutedMembersUpdated: TeamMutedMembersUpdatedPayload;
-  /**
-   * A member was server-deafened or undeafened in voice.
-   *
-   * {@link TeamDeafenedMembersUpdatedPayload}
-   */
+  /** A member was server-deafened or undeafened in voice. */
   TeamDeafenedMembersUpdated: TeamDeafenedMembersUpdatedPayload;
-  /**
-   * A team channel was created.
-   *
-   * {@link TeamChannelCreatedPayload}
-   */
+  /** A team channel was created. */
   TeamChannelCreated: TeamChannelCreatedPayload;
-  /**
-   * A team channel was updated.
-   *
-   * {@link TeamChannelUpdatedPayload}
-   */
+  /** A team channel was updated. */
   TeamChannelUpdated: TeamChannelUpdatedPayload;
-  /**
-   * A team channel was deleted.
-   *
-   * {@link TeamChannelDeletedPayload}
-   */
+  /** A team channel was deleted. */
   TeamChannelDeleted: TeamChannelDeletedPayload;
-  /**
-   * Several team channels were deleted at once.
-   *
-   * {@link TeamChannelsDeletedPayload}
-   */
+  /** Several team channels were deleted at once. */
   TeamChannelsDeleted: TeamChannelsDeletedPayload;
-  /**
-   * The channels were reordered.
-   *
-   * {@link TeamChannelPrioritiesUpdatedPayload}
-   */
+  /** The channels were reordered. */
   TeamChannelPrioritiesUpdated: TeamChannelPrioritiesUpdatedPayload;
-  /**
-   * The channel categories were reordered.
-   *
-   * {@link TeamChannelCategoryPrioritiesUpdatedPayload}
-   */
+  /** The channel categories were reordered. */
   TeamChannelCategoryPrioritiesUpdated: TeamChannelCategoryPrioritiesUpdatedPayload;
-  /**
-   * A channel category was created.
-   *
-   * {@link TeamChannelCategoryCreatedPayload}
-   */
+  /** A channel category was created. */
   TeamChannelCategoryCreated: TeamChannelCategoryCreatedPayload;
-  /**
-   * A channel category was updated.
-   *
-   * {@link TeamChannelCategoryUpdatedPayload}
-   */
+  /** A channel category was updated. */
   TeamChannelCategoryUpdated: TeamChannelCategoryUpdatedPayload;
-  /**
-   * A channel category was deleted.
-   *
-   * {@link TeamChannelCategoryDeletedPayload}
-   */
+  /** A channel category was deleted. */
   TeamChannelCategoryDeleted: TeamChannelCategoryDeletedPayload;
-  /**
-   * Several channel categories were deleted at once.
-   *
-   * {@link TeamChannelCategoriesDeletedPayload}
-   */
+  /** Several channel categories were deleted at once. */
   TeamChannelCategoriesDeleted: TeamChannelCategoriesDeletedPayload;
-  /**
-   * A channel category (with its channels) was moved to another group.
-   *
-   * {@link TeamChannelCategoryGroupMovedPayload}
-   */
+  /** A channel category (with its channels) was moved to another group. */
   TeamChannelCategoryGroupMoved: TeamChannelCategoryGroupMovedPayload;
-  /**
-   * A team channel (or thread) was archived.
-   *
-   * {@link TeamChannelArchivedPayload}
-   */
+  /** A team channel (or thread) was archived. */
   TEAM_CHANNEL_ARCHIVED: TeamChannelArchivedPayload;
-  /**
-   * An archived team channel was restored.
-   *
-   * {@link TeamChannelRestoredPayload}
-   */
+  /** An archived team channel was restored. */
   TEAM_CHANNEL_RESTORED: TeamChannelRestoredPayload;
-  /**
-   * A user joined a voice channel.
-   *
-   * {@link TeamChannelVoiceParticipantAddedPayload}
-   */
+  /** A user joined a voice channel. */
   TeamChannelVoiceParticipantAdded: TeamChannelVoiceParticipantAddedPayload;
-  /**
-   * A user left a voice channel.
-   *
-   * {@link TeamChannelVoiceParticipantRemovedPayload}
-   */
+  /** A user left a voice channel. */
   TeamChannelVoiceParticipantRemoved: TeamChannelVoiceParticipantRemovedPayload;
-  /**
-   * A user's client connected to a voice channel (presumably).
-   *
-   * {@link TeamChannelVoiceUserClientConnectedPayload}
-   */
+  /** A user's client connected to a voice channel (presumably). */
   TeamChannelVoiceUserClientConnected: TeamChannelVoiceUserClientConnectedPayload;
-  /**
-   * A user's client connected to a stream channel (presumably).
-   *
-   * {@link TeamChannelStreamUserClientConnectedPayload}
-   */
+  /** A user's client connected to a stream channel (presumably). */
   TeamChannelStreamUserClientConnected: TeamChannelStreamUserClientConnectedPayload;
-  /**
-   * A user was moved to another voice channel (presumably).
-   *
-   * {@link TeamChannelVoiceUserMovedPayload}
-   */
+  /** A user was moved to another voice channel (presumably). */
   TeamChannelVoiceUserMoved: TeamChannelVoiceUserMovedPayload;
-  /**
-   * A user joined a stream channel.
-   *
-   * {@link TeamChannelStreamAddedPayload}
-   */
+  /** A user joined a stream channel. */
   TeamChannelStreamAdded: TeamChannelStreamAddedPayload;
-  /**
-   * A user left a stream channel.
-   *
-   * {@link TeamChannelStreamRemovedPayload}
-   */
+  /** A user left a stream channel. */
   TeamChannelStreamRemoved: TeamChannelStreamRemovedPayload;
-  /**
-   * A stream started in a stream channel.
-   *
-   * {@link TeamChannelStreamActivePayload}
-   */
+  /** A stream started in a stream channel. */
   TeamChannelStreamActive: TeamChannelStreamActivePayload;
-  /**
-   * A stream ended in a stream channel.
-   *
-   * {@link TeamChannelStreamEndedPayload}
-   */
+  /** A stream ended in a stream channel. */
   TeamChannelStreamEnded: TeamChannelStreamEndedPayload;
-  /**
-   * Availabilities in a scheduling channel were added or changed.
-   *
-   * {@link TeamChannelAvailabilitiesUpdatedPayload}
-   */
+  /** Availabilities in a scheduling channel were added or changed. */
   TeamChannelAvailabilitiesUpdated: TeamChannelAvailabilitiesUpdatedPayload;
-  /**
-   * An availability was removed from a scheduling channel.
-   *
-   * {@link TeamChannelAvailabilitiesRemovedPayload}
-   */
+  /** An availability was removed from a scheduling channel. */
   TeamChannelAvailabilitiesRemoved: TeamChannelAvailabilitiesRemovedPayload;
-  /**
-   * The team's settings were changed.
-   *
-   * {@link TeamUpdatedPayload}
-   */
+  /** The team's settings were changed. */
   TeamUpdated: TeamUpdatedPayload;
-  /**
-   * A game was added to the team.
-   *
-   * {@link TeamGameAddedPayload}
-   */
+  /** A game was added to the team. */
   TeamGameAdded: TeamGameAddedPayload;
-  /**
-   * A user applied to join the team.
-   *
-   * {@link TeamApplicationCreatedPayload}
-   */
+  /** A user applied to join the team. */
   TeamApplicationCreated: TeamApplicationCreatedPayload;
-  /**
-   * An application to join the team was approved or declined.
-   *
-   * {@link TeamApplicationUpdatedPayload}
-   */
+  /** An application to join the team was approved or declined. */
   TeamApplicationUpdated: TeamApplicationUpdatedPayload;
-  /**
-   * An application to join the team was deleted.
-   *
-   * {@link TeamApplicationRemovedPayload}
-   */
+  /** An application to join the team was deleted. */
   TeamApplicationRemoved: TeamApplicationRemovedPayload;
-  /**
-   * A webhook was added to a team channel.
-   *
-   * {@link TeamWebhookCreatedPayload}
-   */
+  /** A webhook was added to a team channel. */
   TeamWebhookCreated: TeamWebhookCreatedPayload;
-  /**
-   * A webhook was edited or deleted (deletedAt set).
-   *
-   * {@link TeamWebhookUpdatedPayload}
-   */
+  /** A webhook was edited or deleted (deletedAt set). */
   TeamWebhookUpdated: TeamWebhookUpdatedPayload;
-  /**
-   * A flow-bot was added to the team.
-   *
-   * {@link TeamBotCreatedPayload}
-   */
+  /** A flow-bot was added to the team. */
   TeamBotCreated: TeamBotCreatedPayload;
-  /**
-   * A flow-bot was changed.
-   *
-   * {@link TeamBotUpdatedPayload}
-   */
+  /** A flow-bot was changed. */
   TeamBotUpdated: TeamBotUpdatedPayload;
-  /**
-   * A flow-bot's flow was updated (name only; no source shows its fields).
-   *
-   * {@link TeamBotFlowUpdatedPayload}
-   */
+  /** A flow-bot's flow was updated (name only; no source shows its fields). */
   TeamBotFlowUpdated: TeamBotFlowUpdatedPayload;
-  /**
-   * A team emoji was added or changed.
-   *
-   * {@link TeamReactionsUpdatedPayload}
-   */
+  /** A team emoji was added or changed. */
   teamReactionsUpdated: TeamReactionsUpdatedPayload;
-  /**
-   * A team emoji was deleted.
-   *
-   * {@link TeamReactionRemovedPayload}
-   */
+  /** A team emoji was deleted. */
   teamReactionRemoved: TeamReactionRemovedPayload;
-  /**
-   * The team's payment settings changed (such as subscriptions being enabled).
-   *
-   * {@link TeamPaymentInfoUpdatedPayload}
-   */
+  /** The team's payment settings changed (such as subscriptions being enabled). */
   TeamPaymentInfoUpdated: TeamPaymentInfoUpdatedPayload;
-  /**
-   * The team's Stripe account finished onboarding (name only; no source shows its fields).
-   *
-   * {@link TeamStripeAccountOnboardedPayload}
-   */
+  /** The team's Stripe account finished onboarding (name only; no source shows its fields). */
   TeamStripeAccountOnboarded: TeamStripeAccountOnboardedPayload;
-  /**
-   * A server subscription plan (a paid tier) was created.
-   *
-   * {@link TeamServerSubscriptionPlanCreatedPayload}
-   */
+  /** A server subscription plan (a paid tier) was created. */
   TeamServerSubscriptionPlanCreated: TeamServerSubscriptionPlanCreatedPayload;
-  /**
-   * A server subscription plan was changed.
-   *
-   * {@link TeamServerSubscriptionPlanUpdatedPayload}
-   */
+  /** A server subscription plan was changed. */
   TeamServerSubscriptionPlanUpdated: TeamServerSubscriptionPlanUpdatedPayload;
-  /**
-   * A server subscription plan was deleted.
-   *
-   * {@link TeamServerSubscriptionPlanDeletedPayload}
-   */
+  /** A server subscription plan was deleted. */
   TeamServerSubscriptionPlanDeleted: TeamServerSubscriptionPlanDeletedPayload;
-  /**
-   * A member's server subscription changed (presumably).
-   *
-   * {@link TeamServerSubscriptionUpdatedPayload}
-   */
+  /** A member's server subscription changed (presumably). */
   TeamServerSubscriptionUpdated: TeamServerSubscriptionUpdatedPayload;
-  /**
-   * A group was created in the team.
-   *
-   * {@link TeamGroupCreatedPayload}
-   */
+  /** A group was created in the team. */
   TEAM_GROUP_CREATED: TeamGroupCreatedPayload;
-  /**
-   * A group was updated.
-   *
-   * {@link TeamGroupUpdatedPayload}
-   */
+  /** A group was updated. */
   TEAM_GROUP_UPDATED: TeamGroupUpdatedPayload;
-  /**
-   * A group was deleted, as seen by one user (name only; no source shows its fields).
-   *
-   * {@link TeamGroupDeletedForUserPayload}
-   */
+  /** A group was deleted, as seen by one user (name only; no source shows its fields). */
   TEAM_GROUP_DELETED_FOR_USER: TeamGroupDeletedForUserPayload;
-  /**
-   * The user reordered their groups in the team sidebar.
-   *
-   * {@link TeamUserGroupPrioritiesUpdatedPayload}
-   */
+  /** The user reordered their groups in the team sidebar. */
   TEAM_USER_GROUP_PRIORITIES_UPDATED: TeamUserGroupPrioritiesUpdatedPayload;
-  /**
-   * The user marked a group as read (name only; no source shows its fields).
-   *
-   * {@link TeamGroupMarkedAsReadPayload}
-   */
+  /** The user marked a group as read (name only; no source shows its fields). */
   TEAM_GROUP_MARKED_AS_READ: TeamGroupMarkedAsReadPayload;
-  /**
-   * The team's groups were reordered (name only; no source shows its fields).
-   *
-   * {@link TeamGroupPrioritiesUpdatedPayload}
-   */
+  /** The team's groups were reordered (name only; no source shows its fields). */
   TeamGroupPrioritiesUpdated: TeamGroupPrioritiesUpdatedPayload;
-  /**
-   * A group was deleted.
-   *
-   * {@link TeamGroupDeletedPayload}
-   */
+  /** A group was deleted. */
   TeamGroupDeleted: TeamGroupDeletedPayload;
-  /**
-   * A group was archived.
-   *
-   * {@link TeamGroupArchivedPayload}
-   */
+  /** A group was archived. */
   TeamGroupArchived: TeamGroupArchivedPayload;
-  /**
-   * An archived group was restored.
-   *
-   * {@link TeamGroupRestoredPayload}
-   */
+  /** An archived group was restored. */
   TeamGroupRestored: TeamGroupRestoredPayload;
-  /**
-   * The user followed a group (name only; no source shows its fields).
-   *
-   * {@link TeamGroupFollowedPayload}
-   */
+  /** The user followed a group (name only; no source shows its fields). */
   TeamGroupFollowed: TeamGroupFollowedPayload;
-  /**
-   * The user set their own presence (REST POST /users/me/presence); the server echoes it to the user's sockets.
-   *
-   * {@link UserPresenceManuallySetPayload}
-   */
+  /** The user set their own presence (REST POST /users/me/presence); the server echoes it to the user's sockets. */
   USER_PRESENCE_MANUALLY_SET: UserPresenceManuallySetPayload;
-  /**
-   * Another user's presence arrived (probably).
-   *
-   * {@link UserPresenceReceivedPayload}
-   */
+  /** Another user's presence arrived (probably). */
   USER_PRESENCE_RECEIVED: UserPresenceReceivedPayload;
-  /**
-   * The user's own profile changed.
-   *
-   * {@link UserUpdatedPayload}
-   */
+  /** The user's own profile changed. */
   USER_UPDATED: UserUpdatedPayload;
-  /**
-   * The user joined a team (isRemoved false) or was removed or banned from one.
-   *
-   * {@link UserTeamsUpdatedPayload}
-   */
+  /** The user joined a team (isRemoved false) or was removed or banned from one. */
   USER_TEAMS_UPDATED: UserTeamsUpdatedPayload;
-  /**
-   * The user's client was pinged; the payload names only the client.
-   *
-   * {@link UserPingedPayload}
-   */
+  /** The user's client was pinged; the payload names only the client. */
   USER_PINGED: UserPingedPayload;
-  /**
-   * The user viewed a section of a team.
-   *
-   * {@link UserTeamSectionSeenPayload}
-   */
+  /** The user viewed a section of a team. */
   USER_TEAM_SECTION_SEEN: UserTeamSectionSeenPayload;
-  /**
-   * The user's game alias changed (probably).
-   *
-   * {@link UserAliasUpdatedPayload}
-   */
+  /** The user's game alias changed (probably). */
   USER_ALIAS_UPDATED: UserAliasUpdatedPayload;
-  /**
-   * A team member's stream changed (probably started or stopped).
-   *
-   * {@link UserTeamMemberStreamUpdatedPayload}
-   */
+  /** A team member's stream changed (probably started or stopped). */
   USER_TEAM_MEMBER_STREAM_UPDATED: UserTeamMemberStreamUpdatedPayload;
-  /**
-   * The user's social links changed (probably).
-   *
-   * {@link UserSocialLinkUpdatedPayload}
-   */
+  /** The user's social links changed (probably). */
   USER_SOCIAL_LINK_UPDATED: UserSocialLinkUpdatedPayload;
-  /**
-   * An unread counter of a team section went up (probably).
-   *
-   * {@link UserTeamSectionUnreadCountIncrementedPayload}
-   */
+  /** An unread counter of a team section went up (probably). */
   USER_TEAM_SECTION_UNREAD_COUNT_INCREMENTED: UserTeamSectionUnreadCountIncrementedPayload;
-  /**
-   * The user scanned the mobile-app download QR code.
-   *
-   * {@link UserScannedMobileDownloadQrPayload}
-   */
+  /** The user scanned the mobile-app download QR code. */
   USER_SCANNED_MOBILE_DOWNLOAD_QR: UserScannedMobileDownloadQrPayload;
-  /**
-   * Progress of a media upload.
-   *
-   * {@link UserMediaUploadProgressPayload}
-   */
+  /** Progress of a media upload. */
   USER_MEDIA_UPLOAD_PROGRESS: UserMediaUploadProgressPayload;
-  /**
-   * The user socket connected.
-   *
-   * {@link UserSocketConnectedPayload}
-   */
+  /** The user socket connected. */
   USER_SOCKET_CONNECTED: UserSocketConnectedPayload;
-  /**
-   * The user socket failed to connect.
-   *
-   * {@link UserSocketConnectErrorPayload}
-   */
+  /** The user socket failed to connect. */
   USER_SOCKET_CONNECT_ERROR: UserSocketConnectErrorPayload;
-  /**
-   * The user socket reconnected.
-   *
-   * {@link UserSocketReconnectedPayload}
-   */
+  /** The user socket reconnected. */
   USER_SOCKET_RECONNECTED: UserSocketReconnectedPayload;
-  /**
-   * The user socket is reconnecting.
-   *
-   * {@link UserSocketReconnectingPayload}
-   */
+  /** The user socket is reconnecting. */
   USER_SOCKET_RECONNECTING: UserSocketReconnectingPayload;
-  /**
-   * The client reconnected to a team socket.
-   *
-   * {@link TeamSocketReconnectedPayload}
-   */
+  /** The client reconnected to a team socket. */
   TEAEM_SOCKET_RECONNECTED: TeamSocketReconnectedPayload;
-  /**
-   * The visibility of users' streams changed in a team, a channel or a group.
-   *
-   * {@link UserStreamsVisibilityUpdatedPayload}
-   */
+  /** The visibility of users' streams changed in a team, a channel or a group. */
   UserStreamsVisibilityUpdated: UserStreamsVisibilityUpdatedPayload;
-  /**
-   * A stage changed for the user.
-   *
-   * {@link StageUpdatedPayload}
-   */
+  /** A stage changed for the user. */
   StageUpdated: StageUpdatedPayload;
-  /**
-   * A report of ping times to voice regions.
-   *
-   * {@link VoiceChannelRegionPingReportPayload}
-   */
+  /** A report of ping times to voice regions. */
   VoiceChannelRegionPingReport: VoiceChannelRegionPingReportPayload;
 }
 

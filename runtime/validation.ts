@@ -36,6 +36,8 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
   const problems: PayloadError[] = [];
   const unknownFields: string[] = [];
   for (const error of errors) {
+    // A variant's rule (contentType doc needs doc) fails as `if` and as the `required` it implies: the latter says it.
+    if (error.keyword === 'if') continue;
     if (error.keyword === 'additionalProperties') {
       unknownFields.push(`${error.instancePath}/${escapeSegment(String(error.params['additionalProperty']))}`);
     } else if (error.keyword === 'required') {

@@ -107,9 +107,7 @@ function requiredCaseFields(node: SchemaNode): JsonSchema[] {
   return Object.entries(cases).flatMap(([value, fields]) => {
     const required = Object.entries(fields).filter(([, field]) => !field.optional).map(([key]) => key);
     if (required.length === 0) return [];
-    // The fields are declared (and checked) beside; `then` lists them again only because ajv's strict mode asks.
-    const declared = Object.fromEntries(required.map((key) => [key, true]));
-    return [{ if: { type: 'object', properties: { [by]: { const: value } }, required: [by] }, then: { type: 'object', properties: declared, required } }];
+    return [{ if: { properties: { [by]: { const: value } }, required: [by] }, then: { required } }];
   });
 }
 

@@ -104,7 +104,7 @@ export async function emitTypes(spec: Spec, inputs: readonly string[]): Promise<
       mapInterface(
         'EventPayloadMap',
         doc('Every event the server sends, by wire name, to the type of its payload.'),
-        spec.events.map((event) => [event.name, event.typeName, doc(firstSentence(event.description), `{@link ${event.typeName}}`)]),
+        spec.events.map((event) => [event.name, event.typeName, doc(firstSentence(event.description))]),
       ),
       `/** The wire name of an event. */\nexport type EventName = keyof EventPayloadMap;`,
       `/** The payload of any event the server sends. */\nexport type EventPayload = EventPayloadMap[EventName];`,
