@@ -856,11 +856,11 @@ export type PresenceStatus = ((1 | 2 | 3 | 4) | ("1" | "2" | "3" | "4"));
 export const PresenceStatus = {
   /** Online. */
   Online: 1,
-  /** Idle (away). */
+  /** Idle, or away. */
   Idle: 2,
   /** Do not disturb. */
   DoNotDisturb: 3,
-  /** Offline, or invisible (shown to others as offline). */
+  /** Offline, or invisible, which others see as offline. */
   Offline: 4,
 } as const;
 /**

@@ -36,7 +36,12 @@ export function commentSafe(text: string): string {
   return text.replace(/\*\//g, '*\\/').replace(/[\u2028\u2029]/g, ' ');
 }
 
+/** What a node's `members` mean, for readers outside TypeScript, who have no constant to hover: `1 Online: Online.` */
+const membersText = (node: SchemaNode): string | undefined =>
+  node.members && `Values: ${Object.entries(node.members).map(([name, { value, description }]) => `${JSON.stringify(value)} ${name}: ${description}`).join(' ')}`;
+
 function describe(node: SchemaNode, mode: SchemaMode): JsonSchema {
+  if (isPublic(mode) && node.members) return { description: [node.description, membersText(node)].filter(Boolean).join(' ') };
   if (mode === 'validator' || node.description === undefined) return {};
   const sources = node.sources?.length ? `\n\nSources: ${node.sources.join(', ')}.` : '';
   const text = `${node.description}${mode === 'types' ? sources : ''}`;
@@ -88,7 +93,7 @@ function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
     if (!isPublic(mode)) out['additionalProperties'] = false;
   }
   if (node.additionalProperties) out['additionalProperties'] = toJsonSchema(node.additionalProperties, mode);
-  const caseRules = mode === 'types' ? [] : requiredCaseFields(node);
+  const caseRules = mode === 'types' ? [] : requiredCaseFields(node, isPublic(mode));
   if (caseRules.length > 0) out['allOf'] = caseRules;
   return out;
 }
@@ -100,14 +105,18 @@ function smallRange(node: SchemaNode): number[] | undefined {
   return Array.from({ length: maximum - minimum + 1 }, (_, i) => minimum + i);
 }
 
-/** For each case with fields written as required: when `by` has the case's value, they must be present. */
-function requiredCaseFields(node: SchemaNode): JsonSchema[] {
+/**
+ * For each case with fields written as required: when `by` has the case's value, they must be present.
+ * `declare` repeats them under `then` as `properties`, which strict JSON Schema readers ask of a `required`.
+ */
+function requiredCaseFields(node: SchemaNode, declare: boolean): JsonSchema[] {
   if (!node.variants) return [];
   const { by, cases } = node.variants;
   return Object.entries(cases).flatMap(([value, fields]) => {
     const required = Object.entries(fields).filter(([, field]) => !field.optional).map(([key]) => key);
     if (required.length === 0) return [];
-    return [{ if: { properties: { [by]: { const: value } }, required: [by] }, then: { required } }];
+    const then = declare ? { properties: Object.fromEntries(required.map((key) => [key, true])), required } : { required };
+    return [{ if: { properties: { [by]: { const: value } }, required: [by] }, then }];
   });
 }
 

@@ -28,9 +28,16 @@ export function resolveNodes(spec: Spec): Spec {
 function flatten(node: SchemaNode, objectNode: (name: string) => SchemaNode): SchemaNode {
   if (node.extends === undefined && node.variants === undefined) return node;
   const inherited = node.extends === undefined ? {} : objectNode(node.extends).properties ?? {};
-  // A case field is absent under the other cases, so the flat object has it as optional.
-  const caseFields = Object.values(node.variants?.cases ?? {}).flatMap((fields) => Object.entries(fields));
-  const optionalCaseFields = Object.fromEntries(caseFields.map(([key, field]) => [key, { ...field, optional: true }]));
+  // A case field is absent under the other cases, so the flat object has it as optional; its description
+  // says when it is there, for the readers that see only the flat object (the reference, JSON Schema).
+  const by = node.variants?.by;
+  const caseFields = Object.entries(node.variants?.cases ?? {}).flatMap(([value, fields]) =>
+    Object.entries(fields).map(([key, field]): [string, SchemaNode] => {
+      const when = field.optional ? `Only when ${by} is ${value}, and not always then.` : `Present when ${by} is ${value}.`;
+      return [key, { ...field, optional: true, description: field.description ? `${when} ${field.description}` : when }];
+    }),
+  );
+  const optionalCaseFields = Object.fromEntries(caseFields);
   return {
     ...node,
     properties: { ...inherited, ...node.properties, ...optionalCaseFields },
