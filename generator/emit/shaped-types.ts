@@ -93,7 +93,8 @@ export async function variantDeclarations(typeName: string, node: SchemaNode, do
 /** The values of the field `by` that no case names (null too, when the field is nullable). */
 function otherValues(byField: SchemaNode, objects: Objects, named: readonly string[]): (string | number | boolean | null)[] {
   const enumNode = byField.$ref !== undefined ? objects.get(byField.$ref)!.schema : byField;
-  const values: (string | number | boolean | null)[] = (enumNode.enum ?? []).filter((value) => !named.includes(String(value)));
+  const all = enumNode.enum ?? Object.values(enumNode.members ?? {}).map((member) => member.value);
+  const values: (string | number | boolean | null)[] = all.filter((value) => !named.includes(String(value)));
   return byField.nullable ? [...values, null] : values;
 }
 

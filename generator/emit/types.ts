@@ -7,22 +7,20 @@ import { eventPayloadNode, toJsonSchema } from './json-schema.js';
 import { extendingDeclaration, membersOf, variantDeclarations, type Objects } from './shaped-types.js';
 import { doc, header, literal, namedConstants, printFile, propertyKey, type Statement } from './ts.js';
 
-function entryDocs(entry: { description: string; status?: string; sources: string[]; aliases?: string[]; source: { file: string } }): string {
+function entryDocs(entry: { description: string; status?: string; sources: string[]; aliases?: string[]; source: { file: string } }, isOpen = false): string {
   return doc(
     entry.description,
     entry.aliases?.length ? `Also known as ${entry.aliases.join(', ')}.` : undefined,
     [entry.status && `Evidence: ${entry.status}.`, entry.sources.length > 0 && `Sources: ${entry.sources.join(', ')}.`]
       .filter(Boolean)
       .join(' '),
-    entry.status === 'name-only'
-      ? "@remarks No source shows this event's fields, so the type is open: read any field as `unknown` and check it before use."
-      : undefined,
+    isOpen ? "@remarks No source shows this event's fields, so the type is open: read any field as `unknown` and check it before use." : undefined,
     `@see ${entry.source.file}`,
   );
 }
 
 /** The first sentence of a description: what a hover or a table row shows. */
-export function firstSentence(text: string): string {
+function firstSentence(text: string): string {
   const end = text.search(/\.(\s|$)/);
   return end === -1 ? text : text.slice(0, end + 1);
 }
@@ -34,7 +32,7 @@ function region(name: string, statements: Statement[]): Statement[] {
 /** One event payload: open when only its name is known, a union when it has variants, an extension when it extends. */
 async function eventDeclarations(event: EventSpec, objects: Objects): Promise<string[]> {
   const node = eventPayloadNode({ ...event, payload: { ...event.payload, description: undefined } });
-  const docs = entryDocs(event);
+  const docs = entryDocs(event, event.status === 'name-only');
   if (node.variants) return variantDeclarations(event.typeName, node, docs, objects);
   if (node.extends) return [await extendingDeclaration(event.typeName, node, docs, objects, event.typeField ? ['type'] : [])];
   const schema = toJsonSchema(node, 'types');

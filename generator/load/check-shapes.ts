@@ -21,19 +21,20 @@ const fieldsOf = (objects: ReadonlyMap<string, ObjectSpec>, name: string) => obj
  */
 export function checkShapes(spec: Spec, report: Report): void {
   const objects = new Map(spec.objects.map((object) => [object.name, object]));
-  const roots: { node: SchemaNode; path: SpecPath; file: YamlFile; isPayload: boolean }[] = [
-    ...spec.objects.map((object) => ({ node: object.schema, path: object.path, file: object.source, isPayload: false })),
-    ...spec.events.map((event) => ({ node: event.payload, path: [...event.path, 'payload'], file: event.source, isPayload: true })),
+  const roots: { node: SchemaNode; path: SpecPath; file: YamlFile; kind: 'object' | 'event' | 'command' }[] = [
+    ...spec.objects.map((object) => ({ node: object.schema, path: object.path, file: object.source, kind: 'object' as const })),
+    ...spec.events.map((event) => ({ node: event.payload, path: [...event.path, 'payload'], file: event.source, kind: 'event' as const })),
     ...spec.commands.flatMap((command) =>
-      command.payload ? [{ node: command.payload, path: [...command.path, 'payload'], file: command.source, isPayload: true }] : [],
+      command.payload ? [{ node: command.payload, path: [...command.path, 'payload'], file: command.source, kind: 'command' as const }] : [],
     ),
   ];
 
-  for (const { node, path, file, isPayload } of roots) {
+  for (const { node, path, file, kind } of roots) {
+    const isPayload = kind !== 'object';
     walkNode(node, path, (child, at, role) => {
       if (role === 'root') return;
       if (child.extends !== undefined) report(file, [...at, 'extends'], 'extends only applies to an object in spec/objects/ or a payload, at its top', true);
-      if (child.variants !== undefined) report(file, [...at, 'variants'], 'variants only apply at the top of a payload', true);
+      if (child.variants !== undefined) report(file, [...at, 'variants'], 'variants only apply at the top of an event payload', true);
       const isAlternativeOfObject = !isPayload && at.length === path.length + 2 && at[path.length] === 'anyOf';
       if (child.members !== undefined && !isAlternativeOfObject) {
         report(file, [...at, 'members'], 'members name the values of an object in spec/objects/ (at its top or in its anyOf); move this one there', true);
@@ -41,11 +42,12 @@ export function checkShapes(spec: Spec, report: Report): void {
     });
     if (node.extends !== undefined) checkExtends(node, path, file, objects, report);
     if (node.variants !== undefined) {
-      if (!isPayload) report(file, [...path, 'variants'], 'variants only apply at the top of a payload', true);
+      if (kind !== 'event') report(file, [...path, 'variants'], 'variants only apply at the top of an event payload', true);
       else checkVariants(node, path, file, objects, report);
     }
     if (node.members !== undefined && isPayload) report(file, [...path, 'members'], 'members name the values of an object in spec/objects/; move this one there', true);
-    for (const alternative of [node, ...(node.anyOf ?? [])]) checkMembers(alternative, alternative === node ? path : [...path, 'anyOf', node.anyOf!.indexOf(alternative)], file, report);
+    checkMembers(node, path, file, report);
+    node.anyOf?.forEach((alternative, i) => checkMembers(alternative, [...path, 'anyOf', i], file, report));
   }
   checkCopiedFields(roots, report);
 }

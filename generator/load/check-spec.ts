@@ -21,7 +21,6 @@ const RESERVED_TYPE_NAMES = new Set([
   'ValidationError',
   'EventPayload',
   'GatewayEvent',
-  'GatewayEventName',
   'Uuid',
   'IsoTimestamp',
   // protocol.ts, which index.ts exports beside the types

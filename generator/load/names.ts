@@ -20,9 +20,8 @@ export const commandTypeName = (name: string): string => `${pascalCase(name)}Com
 export const validatorName = (typeName: string): string => `validate${typeName}`;
 
 
-/** A payload with variants: `TeamChannelContentCreatedPayload` case `doc` is `TeamChannelContentCreatedDocPayload`. */
-export const variantTypeName = (typeName: string, caseValue: string): string =>
-  `${typeName.replace(/Payload$|Command$/, '')}${pascalCase(caseValue)}${typeName.match(/Payload$|Command$/)?.[0] ?? ''}`;
+/** An event payload with variants: `TeamChannelContentCreatedPayload` case `doc` is `TeamChannelContentCreatedDocPayload`. */
+export const variantTypeName = (typeName: string, caseValue: string): string => `${typeName.replace(/Payload$/, '')}${pascalCase(caseValue)}Payload`;
 /** The case of a payload with variants for every value of its field that no case names. */
 export const OTHER_CASE = 'other';
 /** The fields every case of a payload with variants shares. */
