@@ -2,33 +2,33 @@
 // Inputs: spec/commands.yaml, spec/events/*.yaml
 import * as validators from './validators.js';
 import type { ValidateFunction } from './validators.js';
-import type { CommandName, EventName } from './types.js';
+import type { CommandName, CommandPayloadMap, EventName, EventPayloadMap } from './types.js';
 /** How an entry is known: only its name, fields from public sources, or a real captured frame. */
 export type EvidenceStatus = 'name-only' | 'fields' | 'captured';
 
-/** What the dispatcher knows about one event. */
-export interface EventEntry {
+/** What the dispatcher knows about one event: `EventEntry<"ChatMessageCreated">` for one, `EventEntry` for any. */
+export interface EventEntry<K extends EventName = EventName> {
   /** The canonical wire name (the key of EventPayloadMap). */
-  readonly name: EventName;
+  readonly name: K;
   /** Tidy names the community documentation used. */
   readonly aliases: readonly string[];
   readonly status: EvidenceStatus;
   readonly description: string;
-  /** The fast validator of the payload: true when it matches the spec and has no unknown field. */
-  readonly validate: ValidateFunction;
+  /** The fast validator of the payload, a type guard: true when it matches the spec and has no unknown field. */
+  readonly validate: ValidateFunction<EventPayloadMap[K]>;
   /** The validator's export name, the same in validators.js and in the full report, validators-report.cjs. */
   readonly validatorName: string;
 }
 
-/** What the dispatcher knows about one command. */
-export interface CommandEntry {
-  readonly name: CommandName;
+/** What the dispatcher knows about one command: `CommandEntry<"ChatChannelTyping">` for one, `CommandEntry` for any. */
+export interface CommandEntry<K extends CommandName = CommandName> {
+  readonly name: K;
   readonly aliases: readonly string[];
   /** False for commands sent as a bare name, such as 42["logout"]. */
   readonly hasPayload: boolean;
   readonly status: EvidenceStatus;
   readonly description: string;
-  readonly validate: ValidateFunction;
+  readonly validate: ValidateFunction<CommandPayloadMap[K]>;
   readonly validatorName: string;
 }
 
@@ -36,7 +36,8 @@ function freezeTable<T>(rows: Record<string, T>): Readonly<Record<string, T>> {
   return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, rows));
 }
 
-const eventEntries = {
+/** Every event by its canonical wire name, each entry typed for its own payload. To look up a name read from the wire, use `events`. */
+export const eventEntries: { readonly [K in EventName]: EventEntry<K> } = Object.freeze({
     TEAM_CHANNEL_CONTENT_CREATED: {
       name: "TEAM_CHANNEL_CONTENT_CREATED",
       aliases: ["TeamChannelContentCreated"],
@@ -1026,8 +1027,8 @@ const eventEntries = {
       aliases: ["TeamSocketReconnected"],
       status: "name-only",
       description: "The client reconnected to a team socket. The wire name is misspelled (TEAEM) in gapi's list; the docs call it TeamSocketReconnected. No source shows its fields.",
-      validate: validators.validateTeaemSocketReconnectedPayload,
-      validatorName: "validateTeaemSocketReconnectedPayload",
+      validate: validators.validateTeamSocketReconnectedPayload,
+      validatorName: "validateTeamSocketReconnectedPayload",
     },
     UserStreamsVisibilityUpdated: {
       name: "UserStreamsVisibilityUpdated",
@@ -1053,13 +1054,14 @@ const eventEntries = {
       validate: validators.validateVoiceChannelRegionPingReportPayload,
       validatorName: "validateVoiceChannelRegionPingReportPayload",
     },
-  } satisfies Record<EventName, EventEntry>;
+  });
 /** Every event by every wire spelling. Unknown names are absent: look up with `events[name]` and handle `undefined`. */
 export const events: Readonly<Record<string, EventEntry>> = freezeTable({
     ...eventEntries,
     TeamGroupUpdated: eventEntries["TEAM_GROUP_UPDATED"],
   });
-const commandEntries = {
+/** Every command by name, each entry typed for its own payload. */
+export const commandEntries: { readonly [K in CommandName]: CommandEntry<K> } = Object.freeze({
     ChatChannelTyping: {
       name: "ChatChannelTyping",
       aliases: ["Trigger Typing"],
@@ -1087,7 +1089,7 @@ const commandEntries = {
       validate: validators.validateLogoutCommand,
       validatorName: "validateLogoutCommand",
     },
-  } satisfies Record<CommandName, CommandEntry>;
+  });
 /** Every command the client can send, by name. */
 export const commands: Readonly<Record<string, CommandEntry>> = freezeTable({
     ...commandEntries,

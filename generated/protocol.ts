@@ -4,24 +4,51 @@
 export const ENGINE_IO_VERSION = 3;
 /** Engine.IO packet types: the first digit of every frame. */
 export const EnginePacketType = {
-  "open": 0,
-  "close": 1,
-  "ping": 2,
-  "pong": 3,
-  "message": 4,
-  "upgrade": 5,
-  "noop": 6
+  /** The hello: 0{"sid":...}. */
+  Open: 0,
+  /** Asks the peer to close the transport. Never seen from Guilded. */
+  Close: 1,
+  /** Sent by the client every pingInterval; may carry a probe string. */
+  Ping: 2,
+  /** The answer to a ping, echoing its data. */
+  Pong: 3,
+  /** Carries a socket.io packet. */
+  Message: 4,
+  /** Transport upgrade; unused on a websocket-only connection. */
+  Upgrade: 5,
+  /** Does nothing. Never seen from Guilded. */
+  Noop: 6,
 } as const;
+/** One of the values of {@link EnginePacketType}. */
+export type EnginePacketType = (typeof EnginePacketType)[keyof typeof EnginePacketType];
 /** socket.io packet types: the digit after an Engine.IO message (4). */
 export const SocketPacketType = {
-  "connect": 0,
-  "disconnect": 1,
-  "event": 2,
-  "ack": 3,
-  "error": 4,
-  "binaryEvent": 5,
-  "binaryAck": 6
+  /** 40: the namespace is connected; the client is ready. */
+  Connect: 0,
+  /** 41: the server ended the namespace session. Never seen from Guilded; reconnect. */
+  Disconnect: 1,
+  /** 42["Name",{...}]: an event, or a command from the client. */
+  Event: 2,
+  /** 43<id>[...]: the answer to an event sent with an ack id. */
+  Ack: 3,
+  /** 44"reason": the namespace connection was refused, such as for bad auth. Never seen from Guilded. */
+  Error: 4,
+  /** An event with binary attachments. Unused by the gateway. */
+  BinaryEvent: 5,
+  /** An ack with binary attachments. Unused by the gateway. */
+  BinaryAck: 6,
 } as const;
+/** One of the values of {@link SocketPacketType}. */
+export type SocketPacketType = (typeof SocketPacketType)[keyof typeof SocketPacketType];
+/** The WebSocket close codes the spec names; closing with any other leaves the session to time out. */
+export const CloseCode = {
+  /** Closing with 1000 ends the session and the account appears offline. */
+  Normal: 1000,
+  /** Same as 1000 (going away). */
+  GoingAway: 1001,
+} as const;
+/** One of the values of {@link CloseCode}. */
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 /** The documented hello pingInterval, in milliseconds. */
 export const DEFAULT_PING_INTERVAL = 25000;
 /** The documented hello pingTimeout, in milliseconds. */

@@ -268,7 +268,7 @@ export declare const validateUserSocketReconnectedPayload: ReportFunction;
 /** Validates the payload of the USER_SOCKET_RECONNECTING event. */
 export declare const validateUserSocketReconnectingPayload: ReportFunction;
 /** Validates the payload of the TEAEM_SOCKET_RECONNECTED event. */
-export declare const validateTeaemSocketReconnectedPayload: ReportFunction;
+export declare const validateTeamSocketReconnectedPayload: ReportFunction;
 /** Validates the payload of the UserStreamsVisibilityUpdated event. */
 export declare const validateUserStreamsVisibilityUpdatedPayload: ReportFunction;
 /** Validates the payload of the StageUpdated event. */

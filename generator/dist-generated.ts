@@ -56,7 +56,8 @@ export async function distGenerated(files: ReadonlyMap<string, string>): Promise
       for (const [file, declaration] of declarationPair(name, text)) out.set(file, declaration);
     } else if (name.endsWith('.ts')) {
       const fileName = `generated/${name}`;
-      out.set(name.replace(/\.ts$/, '.js'), ts.transpileModule(text, { compilerOptions, fileName }).outputText);
+      // The TSDoc lives in the declarations; the JavaScript would only carry a second copy to every install.
+      out.set(name.replace(/\.ts$/, '.js'), ts.transpileModule(text, { compilerOptions: { ...compilerOptions, removeComments: true }, fileName }).outputText);
       const declaration = ts.transpileDeclaration(text, { compilerOptions, fileName, reportDiagnostics: true });
       if (declaration.diagnostics?.length) {
         const first = ts.flattenDiagnosticMessageText(declaration.diagnostics[0]!.messageText, ' ');

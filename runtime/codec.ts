@@ -105,8 +105,8 @@ const CLOSE_BRACKET = 93;
 const MAX_ACK_ID_DIGITS = 15;
 const PREVIEW_LENGTH = 40;
 const TRAILING_NULL = ',null';
-const MESSAGE = DIGIT_0 + EnginePacketType.message;
-const EVENT = DIGIT_0 + SocketPacketType.event;
+const MESSAGE = DIGIT_0 + EnginePacketType.Message;
+const EVENT = DIGIT_0 + SocketPacketType.Event;
 
 /** Decodes one frame as received from the WebSocket. Never throws: bad input yields a `DecodeError`. */
 export function decodeFrame(frame: unknown): Packet | DecodeError {
@@ -119,19 +119,19 @@ export function decodeFrame(frame: unknown): Packet | DecodeError {
   }
   if (frame.length === 0) return invalid('empty frame');
   switch (frame.charCodeAt(0) - DIGIT_0) {
-    case EnginePacketType.message:
+    case EnginePacketType.Message:
       return decodeMessage(frame);
-    case EnginePacketType.pong:
+    case EnginePacketType.Pong:
       return { type: 'pong', data: frame.slice(1) };
-    case EnginePacketType.ping:
+    case EnginePacketType.Ping:
       return { type: 'ping', data: frame.slice(1) };
-    case EnginePacketType.open:
+    case EnginePacketType.Open:
       return decodeOpen(frame);
-    case EnginePacketType.close:
+    case EnginePacketType.Close:
       return { type: 'close' };
-    case EnginePacketType.upgrade:
+    case EnginePacketType.Upgrade:
       return { type: 'upgrade' };
-    case EnginePacketType.noop:
+    case EnginePacketType.Noop:
       return { type: 'noop' };
     default:
       return invalid(`unknown engine.io packet type ${JSON.stringify(frame[0])} in ${preview(frame)}`);
@@ -242,7 +242,7 @@ function decodeMessage(frame: string): Packet | DecodeError {
   if (!(type >= 0 && type <= 6)) {
     return invalid(`unknown socket.io packet type ${JSON.stringify(frame[1])} in ${preview(frame)}`);
   }
-  if (type === SocketPacketType.binaryEvent || type === SocketPacketType.binaryAck) {
+  if (type === SocketPacketType.BinaryEvent || type === SocketPacketType.BinaryAck) {
     return invalid(`binary socket.io packet ${preview(frame)} on a text-only gateway`);
   }
 
@@ -264,13 +264,13 @@ function decodeMessage(frame: string): Packet | DecodeError {
   }
 
   switch (type) {
-    case SocketPacketType.connect:
+    case SocketPacketType.Connect:
       return { type: 'connect', namespace };
-    case SocketPacketType.disconnect:
+    case SocketPacketType.Disconnect:
       return { type: 'disconnect', namespace };
-    case SocketPacketType.event:
+    case SocketPacketType.Event:
       return decodeEventHead(frame, namespace, ackId, index);
-    case SocketPacketType.ack: {
+    case SocketPacketType.Ack: {
       if (ackId === undefined) return invalid(`ack without an id in ${preview(frame)}`);
       const args = parseJson(frame, index);
       if (!Array.isArray(args)) return invalid(`ack ${ackId} has no valid json array in ${preview(frame)}`);

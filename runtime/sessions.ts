@@ -26,7 +26,7 @@ export class GatewaySessions {
   readonly #emitter: TypedEmitter<ClientEventMap, EventOrigin>;
   // Each socket gets a forwarding listener only for the names someone listens to here, so that a
   // socket still skips parsing the events nobody wants.
-  readonly #forwarders = new Map<GatewayClient, Map<keyof ClientEventMap, Listener<unknown>>>();
+  readonly #forwarders = new Map<GatewayClient, Map<keyof ClientEventMap, Listener<ClientEventMap[keyof ClientEventMap]>>>();
   readonly #origins = new Map<GatewayClient, EventOrigin>();
 
   constructor(options: GatewaySessionsOptions) {
@@ -130,8 +130,7 @@ export class GatewaySessions {
 
   #attach(client: GatewayClient, name: keyof ClientEventMap): void {
     const origin = this.#origins.get(client) as EventOrigin;
-    const forwarder: Listener<unknown> = (payload) =>
-      this.#emitter.emit(name, payload as ClientEventMap[typeof name], origin);
+    const forwarder: Listener<ClientEventMap[typeof name]> = (payload) => this.#emitter.emit(name, payload, origin);
     this.#forwarders.get(client)?.set(name, forwarder);
     client.on(name, forwarder);
   }

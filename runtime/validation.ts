@@ -1,4 +1,4 @@
-import { commands, events, STRING_FORMATS, type CommandEntry, type EventEntry, type ValidationError } from '../generated/index.js';
+import { commands, events, STRING_FORMATS, type CommandEntry, type EventEntry, type ValidateFunction, type ValidationError } from '../generated/index.js';
 import { reportValidators } from './report-loader.js';
 
 /** One reason a payload does not match the spec, at a JSON pointer into the payload. */
@@ -36,6 +36,8 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
   const problems: PayloadError[] = [];
   const unknownFields: string[] = [];
   for (const error of errors) {
+    // A variant's rule (contentType doc needs doc) fails as `if` and as the `required` it implies: the latter says it.
+    if (error.keyword === 'if') continue;
     if (error.keyword === 'additionalProperties') {
       unknownFields.push(`${error.instancePath}/${escapeSegment(String(error.params['additionalProperty']))}`);
     } else if (error.keyword === 'required') {
@@ -50,7 +52,10 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
 }
 
 /** An entry's fast validator and the export name of its full report (a dispatcher entry is one). */
-export type ValidatorPair = Pick<EventEntry | CommandEntry, 'validate' | 'validatorName'>;
+export interface ValidatorPair {
+  readonly validate: ValidateFunction;
+  readonly validatorName: string;
+}
 
 /**
  * Every problem ajv finds in a payload that failed the fast check of the validator `validatorName`

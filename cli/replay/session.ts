@@ -56,8 +56,8 @@ export class ReplaySession {
     // A client that resets the TCP link makes an error event; the close event that follows reports it.
     socket.on('error', () => undefined);
     const { pingInterval, pingTimeout } = this.#schedule;
-    socket.send(`${EnginePacketType.open}${JSON.stringify({ sid: this.sid, upgrades: [], pingInterval, pingTimeout })}`);
-    socket.send(`${EnginePacketType.message}${SocketPacketType.connect}`);
+    socket.send(`${EnginePacketType.Open}${JSON.stringify({ sid: this.sid, upgrades: [], pingInterval, pingTimeout })}`);
+    socket.send(`${EnginePacketType.Message}${SocketPacketType.Connect}`);
     this.#armSilenceTimer();
     this.#startedAt = performance.now();
     this.#pump();
@@ -74,17 +74,17 @@ export class ReplaySession {
     // Like engine.io 3, any packet proves the client alive, not only a ping.
     this.#armSilenceTimer();
     switch (frame.charCodeAt(0) - DIGIT_0) {
-      case EnginePacketType.ping:
+      case EnginePacketType.Ping:
         // The pong echoes the ping's data, so `2probe` gets `3probe`.
-        return this.#socket.send(`${EnginePacketType.pong}${frame.slice(1)}`);
-      case EnginePacketType.message:
+        return this.#socket.send(`${EnginePacketType.Pong}${frame.slice(1)}`);
+      case EnginePacketType.Message:
         return this.#onMessage(frame);
-      case EnginePacketType.close:
+      case EnginePacketType.Close:
         return this.#close('the client sent an engine.io close packet (1)');
-      case EnginePacketType.open:
-      case EnginePacketType.pong:
-      case EnginePacketType.upgrade:
-      case EnginePacketType.noop:
+      case EnginePacketType.Open:
+      case EnginePacketType.Pong:
+      case EnginePacketType.Upgrade:
+      case EnginePacketType.Noop:
         return;
       default:
         // engine.io's parser turns a frame it cannot read into an error packet, and the server closes on it.
@@ -94,12 +94,12 @@ export class ReplaySession {
 
   #onMessage(frame: string): void {
     const type = frame.charCodeAt(1) - DIGIT_0;
-    if (type === SocketPacketType.event) return this.#hooks.command(frame);
+    if (type === SocketPacketType.Event) return this.#hooks.command(frame);
     // The default namespace is joined by the handshake; any other is refused as socket.io 2 refuses an unknown one.
-    if (type === SocketPacketType.connect && frame.charCodeAt(2) === '/'.charCodeAt(0)) {
+    if (type === SocketPacketType.Connect && frame.charCodeAt(2) === '/'.charCodeAt(0)) {
       const comma = frame.indexOf(',');
       const namespace = frame.slice(2, comma === -1 ? undefined : comma);
-      this.#socket.send(`${EnginePacketType.message}${SocketPacketType.error}${namespace},"Invalid namespace"`);
+      this.#socket.send(`${EnginePacketType.Message}${SocketPacketType.Error}${namespace},"Invalid namespace"`);
     }
   }
 

@@ -25,6 +25,11 @@ function baseType(node: SchemaNode, link: ObjectLink): string {
   if (node.anyOf) return node.anyOf.map((child) => typeText(child, link)).join(' or ');
   if (node.const !== undefined) return code(JSON.stringify(node.const));
   if (node.enum) return `one of ${node.enum.map((value) => code(JSON.stringify(value))).join(', ')}`;
+  if (node.members) {
+    // Each description is a sentence of its own, so they are joined as sentences.
+    const named = Object.entries(node.members).map(([name, { value, description }]) => `${code(JSON.stringify(value))} ${name}: ${description}`);
+    return `one of: ${named.join(' ')}`;
+  }
   if (node.items) return `array of ${element(node.items, link)}`;
   if (node.additionalProperties) return `map of ${element(node.additionalProperties, link)}`;
   if (isObject(node)) return node.properties ? 'object' : 'object (any keys)';

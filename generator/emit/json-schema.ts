@@ -1,5 +1,6 @@
 import { FORMATS } from '../load/formats.js';
 import type { SchemaNode, Spec } from '../load/model.js';
+import { FORMAT_TYPES } from './format-types.js';
 
 /**
  * The spec's schema dialect, translated to JSON Schema for three readers:
@@ -35,7 +36,12 @@ export function commentSafe(text: string): string {
   return text.replace(/\*\//g, '*\\/').replace(/[\u2028\u2029]/g, ' ');
 }
 
+/** What a node's `members` mean, for readers outside TypeScript, who have no constant to hover: `1 Online: Online.` */
+const membersText = (node: SchemaNode): string | undefined =>
+  node.members && `Values: ${Object.entries(node.members).map(([name, { value, description }]) => `${JSON.stringify(value)} ${name}: ${description}`).join(' ')}`;
+
 function describe(node: SchemaNode, mode: SchemaMode): JsonSchema {
+  if (isPublic(mode) && node.members) return { description: [node.description, membersText(node)].filter(Boolean).join(' ') };
   if (mode === 'validator' || node.description === undefined) return {};
   const sources = node.sources?.length ? `\n\nSources: ${node.sources.join(', ')}.` : '';
   const text = `${node.description}${mode === 'types' ? sources : ''}`;
@@ -66,12 +72,17 @@ function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
   else if (isObject) out['type'] = 'object';
 
   if (node.enum) out['enum'] = [...node.enum];
+  if (node.members) out['enum'] = Object.values(node.members).map((member) => member.value);
   if (node.const !== undefined) out['const'] = node.const;
   if (node.minimum !== undefined) out['minimum'] = node.minimum;
   if (node.maximum !== undefined) out['maximum'] = node.maximum;
+  const range = mode === 'types' ? smallRange(node) : undefined;
+  if (range) out['enum'] = range;
   if (node.format) {
     if (mode === 'validator') out['pattern'] = FORMATS[node.format].pattern;
     else if (isPublic(mode)) out['format'] = node.format;
+    // A field that can only be a string of the format reads as the format's alias.
+    else if (types.length === 1) return { tsType: FORMAT_TYPES[node.format].name };
   }
   if (node.items) out['items'] = toJsonSchema(node.items, mode);
   if (node.properties) {
@@ -82,7 +93,31 @@ function translate(node: SchemaNode, mode: SchemaMode): JsonSchema {
     if (!isPublic(mode)) out['additionalProperties'] = false;
   }
   if (node.additionalProperties) out['additionalProperties'] = toJsonSchema(node.additionalProperties, mode);
+  const caseRules = mode === 'types' ? [] : requiredCaseFields(node, isPublic(mode));
+  if (caseRules.length > 0) out['allOf'] = caseRules;
   return out;
+}
+
+/** The bounds of an integer field that allows a handful of values, as the list of them (a literal union in the types). */
+function smallRange(node: SchemaNode): number[] | undefined {
+  const { minimum, maximum } = node;
+  if (node.type !== 'integer' || minimum === undefined || maximum === undefined || maximum - minimum > 15) return undefined;
+  return Array.from({ length: maximum - minimum + 1 }, (_, i) => minimum + i);
+}
+
+/**
+ * For each case with fields written as required: when `by` has the case's value, they must be present.
+ * `declare` repeats them under `then` as `properties`, which strict JSON Schema readers ask of a `required`.
+ */
+function requiredCaseFields(node: SchemaNode, declare: boolean): JsonSchema[] {
+  if (!node.variants) return [];
+  const { by, cases } = node.variants;
+  return Object.entries(cases).flatMap(([value, fields]) => {
+    const required = Object.entries(fields).filter(([, field]) => !field.optional).map(([key]) => key);
+    if (required.length === 0) return [];
+    const then = declare ? { properties: Object.fromEntries(required.map((key) => [key, true])), required } : { required };
+    return [{ if: { properties: { [by]: { const: value } }, required: [by] }, then }];
+  });
 }
 
 /** Makes `schema` also accept null, folding into `type`/`enum` where ajv can check it without an anyOf. */

@@ -1,13 +1,16 @@
 import { FORMATS } from '../load/formats.js';
 import type { Spec } from '../load/model.js';
-import { doc, header, literal, printFile, type Statement } from './ts.js';
+import { pascalCase } from '../load/names.js';
+import type { CodedItem } from '../load/model.js';
+import { doc, header, literal, namedConstants, printFile, type NamedValue, type Statement } from './ts.js';
 
 function constant(name: string, value: unknown, docs: string, asConst = true): Statement {
   return `/** ${docs} */\nexport const ${name} = ${literal(value, 2)}${asConst ? ' as const' : ''};`;
 }
 
-function packetTypes(table: Record<string, { code: number }>): Record<string, number> {
-  return Object.fromEntries(Object.entries(table).map(([name, { code }]) => [name, code]));
+/** A packet-type table as named members: `open` is EnginePacketType.Open. */
+function packetTypes(table: Record<string, CodedItem>): NamedValue[] {
+  return Object.entries(table).map(([name, { code, description }]) => ({ name: pascalCase(name), value: code, description }));
 }
 
 /** generated/protocol.ts: the connection rules of spec/connection.yaml as constants. */
@@ -19,8 +22,13 @@ export function emitProtocol(spec: Spec, inputs: readonly string[]): string {
 
   return printFile('protocol.ts', header(inputs), [
     constant('ENGINE_IO_VERSION', eio, 'The Engine.IO protocol version the gateway speaks (the EIO query parameter).', false),
-    constant('EnginePacketType', packetTypes(connection.frames.enginePacketTypes), 'Engine.IO packet types: the first digit of every frame.'),
-    constant('SocketPacketType', packetTypes(connection.frames.socketPacketTypes), 'socket.io packet types: the digit after an Engine.IO message (4).'),
+    ...namedConstants('EnginePacketType', 'Engine.IO packet types: the first digit of every frame.', packetTypes(connection.frames.enginePacketTypes)),
+    ...namedConstants('SocketPacketType', 'socket.io packet types: the digit after an Engine.IO message (4).', packetTypes(connection.frames.socketPacketTypes)),
+    ...namedConstants(
+      'CloseCode',
+      'The WebSocket close codes the spec names; closing with any other leaves the session to time out.',
+      connection.closeCodes.flatMap(({ code, name, description }) => (code === 'other' ? [] : [{ name: name!, value: code, description }])),
+    ),
     constant('DEFAULT_PING_INTERVAL', connection.hello.defaults.pingInterval, 'The documented hello pingInterval, in milliseconds.', false),
     constant('DEFAULT_PING_TIMEOUT', connection.hello.defaults.pingTimeout, 'The documented hello pingTimeout, in milliseconds.', false),
     constant('HEARTBEAT', { ping: connection.heartbeat.ping, pong: connection.heartbeat.pong }, 'The frames of the heartbeat: the client pings, the server pongs.'),

@@ -47,3 +47,21 @@ export function printFile(fileName: string, fileHeader: string, statements: read
   project.removeSourceFile(file);
   return text.endsWith('\n') ? text : `${text}\n`;
 }
+
+/** One member of a named-constants object: `Online: 1` with its TSDoc line. */
+export interface NamedValue {
+  readonly name: string;
+  readonly value: string | number;
+  readonly description: string;
+}
+
+/**
+ * `export const Name = { /** … *\/ Member: value, … } as const` and, unless a type of that name is declared
+ * elsewhere, the union of its values beside it under the same name: `CloseCode.Normal` and `CloseCode`.
+ */
+export function namedConstants(name: string, docs: string, members: readonly NamedValue[], withUnion = true): Statement[] {
+  const body = members.map((member) => `  /** ${commentSafe(member.description)} */\n  ${propertyKey(member.name)}: ${literal(member.value)},`).join('\n');
+  const constant = `/** ${commentSafe(docs)} */\nexport const ${name} = {\n${body}\n} as const;`;
+  if (!withUnion) return [constant];
+  return [constant, `/** One of the values of {@link ${name}}. */\nexport type ${name} = (typeof ${name})[keyof typeof ${name}];`];
+}

@@ -1,5 +1,7 @@
 import type { Diagnostics } from './diagnostics.js';
+import { checkShapes } from './check-shapes.js';
 import type { EventSpec, Spec, SchemaNode } from './model.js';
+import { commonFieldsTypeName, OTHER_CASE, variantTypeName } from './names.js';
 import { walkNode, type NodeRole } from './walk.js';
 import type { SpecPath, YamlFile } from './yaml-file.js';
 
@@ -17,6 +19,14 @@ const RESERVED_TYPE_NAMES = new Set([
   'EvidenceStatus',
   'ValidateFunction',
   'ValidationError',
+  'EventPayload',
+  'GatewayEvent',
+  'Uuid',
+  'IsoTimestamp',
+  // protocol.ts, which index.ts exports beside the types
+  'EnginePacketType',
+  'SocketPacketType',
+  'CloseCode',
 ]);
 
 /** A generated type name and the entry it is generated for. */
@@ -102,15 +112,26 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
     });
   }
   // An event defined twice makes its type name twice too; that is the same mistake, reported above.
+  // A payload with variants also declares its shared fields and one type per case.
+  const variantClaims = ({ typeName, source, path, payload }: EventSpec): TypeClaim[] =>
+    payload.variants
+      ? [commonFieldsTypeName(typeName), ...[...Object.keys(payload.variants.cases), OTHER_CASE].map((value) => variantTypeName(typeName, value))].map(
+          (name) => ({ name, source, path: [...path, 'payload', 'variants'] }),
+        )
+      : [];
   const typeClaims: TypeClaim[] = [
     ...spec.objects.map(({ name, source, path }) => ({ name, source, path })),
-    ...spec.events.filter((event) => !redefined.has(event)).map(({ typeName, source, path }) => ({ name: typeName, source, path })),
+    ...spec.events.filter((event) => !redefined.has(event)).flatMap((event) => [{ name: event.typeName, source: event.source, path: event.path }, ...variantClaims(event)]),
     ...spec.commands.map(({ typeName, source, path }) => ({ name: typeName, source, path })),
   ];
   oldestFirst(typeClaims).forEach(claimTypeName);
 
   for (const object of spec.objects) checkNode(object.source, object.schema, object.path);
+  checkShapes(spec, report);
   for (const event of spec.events) {
+    if (event.misspelled && event.aliases.length === 0) {
+      report(event.source, [...event.path, 'misspelled'], 'a misspelled wire name needs an alias with the right spelling: the type is named from it', true);
+    }
     checkSources(event.source, event.path, event.sources);
     checkNode(event.source, event.payload, [...event.path, 'payload']);
     checkPayloadRoot(event.payload, [...event.path, 'payload'], event.source, report);
@@ -145,6 +166,13 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
   connection.query.forEach((entry, i) => checkSources(file, ['query', i], entry.sources));
   connection.headers.forEach((entry, i) => checkSources(file, ['headers', i], entry.sources));
   connection.closeCodes.forEach((entry, i) => checkSources(file, ['closeCodes', i], entry.sources));
+  const closeNames = new Set<string>();
+  connection.closeCodes.forEach((entry, i) => {
+    if (entry.code !== 'other' && entry.name === undefined) report(file, ['closeCodes', i], `close code ${entry.code} needs a name (CloseCode.<name>)`);
+    if (entry.code === 'other' && entry.name !== undefined) report(file, ['closeCodes', i, 'name'], 'other stands for many codes and has no name', true);
+    if (entry.name !== undefined && closeNames.has(entry.name)) report(file, ['closeCodes', i, 'name'], `another close code is already named ${entry.name}`);
+    if (entry.name !== undefined) closeNames.add(entry.name);
+  });
   connection.unknown.forEach((entry, i) => checkSources(file, ['unknown', i], entry.sources));
   const current = connection.endpoints.filter((endpoint) => endpoint.current);
   if (current.length !== 1) report(file, ['endpoints'], `exactly one endpoint must be current: true (found ${current.length})`, true);
@@ -211,7 +239,8 @@ function checkNodeRules(
     report(file, path, 'minimum and maximum need type integer or number');
   }
   const isPayloadRoot = role === 'root' && path[path.length - 1] === 'payload';
-  const needsType = !isPayloadRoot && !node.properties && !node.additionalProperties && node.anyOf === undefined && node.enum === undefined && node.const === undefined;
+  const needsType =
+    !isPayloadRoot && !node.properties && !node.additionalProperties && node.extends === undefined && node.anyOf === undefined && node.enum === undefined && node.const === undefined;
   if (needsType && types.length === 0) report(file, path, 'give this field a type (or a $ref, enum or const)');
 
   const values = node.enum ?? (node.const !== undefined ? [node.const] : []);

@@ -16,6 +16,7 @@ import { commandTypeName, eventTypeName } from './names.js';
 import { listSpecFolder, type FileKind } from './spec-files.js';
 import { YamlFile } from './yaml-file.js';
 import { checkSpec } from './check-spec.js';
+import { resolveNodes } from './resolve-nodes.js';
 import { checkSampleSession, type SampleSessionData } from './sample-session.js';
 
 const fileSchemas: Record<FileKind, object> = {
@@ -72,8 +73,10 @@ export async function loadSpec(specDir: string): Promise<Spec> {
   }
   diagnostics.throwIfAny();
 
-  const spec = assemble(loaded);
-  checkSpec(spec, diagnostics);
+  const written = assemble(loaded);
+  checkSpec(written, diagnostics);
+  diagnostics.throwIfAny();
+  const spec = resolveNodes(written);
   if (spec.sampleSession) checkSampleSession(spec.sampleSession, spec, diagnostics);
   diagnostics.throwIfAny();
   return spec;
@@ -97,16 +100,18 @@ function assemble(loaded: LoadedFile[]): Spec {
     })),
   );
 
-  type RawEvent = Omit<EventSpec, 'name' | 'typeName' | 'source' | 'path' | 'aliases' | 'wireNames' | 'typeField'> &
-    Partial<Pick<EventSpec, 'aliases' | 'wireNames' | 'typeField'>>;
+  type RawEvent = Omit<EventSpec, 'name' | 'typeName' | 'source' | 'path' | 'aliases' | 'wireNames' | 'typeField' | 'misspelled'> &
+    Partial<Pick<EventSpec, 'aliases' | 'wireNames' | 'typeField' | 'misspelled'>>;
   const events: EventSpec[] = of('events').flatMap(({ yaml }) =>
     Object.entries((yaml.data as { events: Record<string, RawEvent> }).events).map(([name, raw]) => ({
       ...raw,
       name,
-      typeName: eventTypeName(name),
+      // A misspelled wire name stays the key; the type takes the tidy spelling (checkSpec asks for an alias).
+      typeName: eventTypeName(raw.misspelled && raw.aliases?.[0] ? raw.aliases[0] : name),
       aliases: raw.aliases ?? [],
       wireNames: raw.wireNames ?? [],
       typeField: raw.typeField ?? true,
+      misspelled: raw.misspelled ?? false,
       source: yaml,
       path: ['events', name],
     })),

@@ -33,6 +33,31 @@ const schemaNode = {
     maximum: { type: 'number' },
     $ref: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$', expected: 'the PascalCase name of an object in spec/objects/' },
     anyOf: { type: 'array', items: { $ref: '#/definitions/node' }, minItems: 2 },
+    members: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$', expected: 'a member name (PascalCase: letters and digits, starting with a capital)' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value', 'description'],
+        properties: { value: { type: ['string', 'integer'] }, description: nonEmptyString },
+      },
+    },
+    extends: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$', expected: 'the PascalCase name of an object in spec/objects/' },
+    variants: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['by', 'cases'],
+      properties: {
+        by: nonEmptyString,
+        cases: {
+          type: 'object',
+          minProperties: 2,
+          additionalProperties: { type: 'object', minProperties: 1, additionalProperties: { $ref: '#/definitions/node' } },
+        },
+      },
+    },
     description: nonEmptyString,
     sources: sourceList,
   },
@@ -181,6 +206,7 @@ export const connectionFileSchema = {
         required: ['code', 'endsSession', 'description', 'sources'],
         properties: {
           code: { expected: 'a close code from 1000 to 4999, or other', anyOf: [{ type: 'integer', minimum: 1000, maximum: 4999 }, { const: 'other' }] },
+          name: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$', expected: 'a member name (PascalCase: letters and digits, starting with a capital)' },
           endsSession: { type: 'boolean' },
           ...described,
         },
@@ -225,6 +251,7 @@ export const eventsFileSchema = {
           aliases: nameList,
           wireNames: nameList,
           typeField: { type: 'boolean' },
+          misspelled: { type: 'boolean' },
           payload: { $ref: '#/definitions/node' },
         },
       },

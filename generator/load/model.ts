@@ -18,8 +18,26 @@ export interface SchemaNode {
   maximum?: number;
   $ref?: string;
   anyOf?: SchemaNode[];
+  /** Names each `enum` value of a shared object (PresenceStatus.Online): the value, and what it means. */
+  members?: Record<string, { value: string | number; description: string }>;
+  /** At an object's or a payload's root: the shared object whose fields come first; own fields of the same name replace them. */
+  extends?: string;
+  /** At a payload's root: fields that depend on the value of one field (`by`), case by case. */
+  variants?: Variants;
   description?: string;
   sources?: string[];
+  /** Set by the loader on a node that `extends`: the keys written on it, as opposed to inherited. */
+  ownKeys?: readonly string[];
+}
+
+/**
+ * Fields present only for some values of the field `by` (contentType: doc carries `doc`). The loader adds
+ * every case's fields to `properties` as optional; a case field written without `optional` is required
+ * when `by` has that case's value.
+ */
+export interface Variants {
+  by: string;
+  cases: Record<string, Record<string, SchemaNode>>;
 }
 
 /** Where an entry was written, for error messages. */
@@ -40,6 +58,8 @@ export interface EventSpec extends Located {
   readonly aliases: string[];
   readonly wireNames: string[];
   readonly typeField: boolean;
+  /** The wire name is a known misspelling (TEAEM_SOCKET_RECONNECTED): the type is named from the first alias. */
+  readonly misspelled: boolean;
   readonly payload: SchemaNode;
   readonly examples: unknown[];
 }
@@ -96,6 +116,8 @@ export interface CodedItem {
 
 export interface CloseCode {
   code: number | 'other';
+  /** The constant's member name (CloseCode.Normal); `other` has none. */
+  name?: string;
   endsSession: boolean;
   description: string;
   sources: string[];

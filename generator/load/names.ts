@@ -19,3 +19,10 @@ export const eventTypeName = (wireName: string): string => `${pascalCase(wireNam
 export const commandTypeName = (name: string): string => `${pascalCase(name)}Command`;
 export const validatorName = (typeName: string): string => `validate${typeName}`;
 
+
+/** An event payload with variants: `TeamChannelContentCreatedPayload` case `doc` is `TeamChannelContentCreatedDocPayload`. */
+export const variantTypeName = (typeName: string, caseValue: string): string => `${typeName.replace(/Payload$/, '')}${pascalCase(caseValue)}Payload`;
+/** The case of a payload with variants for every value of its field that no case names. */
+export const OTHER_CASE = 'other';
+/** The fields every case of a payload with variants shares. */
+export const commonFieldsTypeName = (typeName: string): string => `${typeName}Fields`;

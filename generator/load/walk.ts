@@ -18,4 +18,7 @@ export function walkNode(
   if (node.additionalProperties) walkNode(node.additionalProperties, [...path, 'additionalProperties'], visit, 'element');
   if (node.items) walkNode(node.items, [...path, 'items'], visit, 'element');
   node.anyOf?.forEach((child, i) => walkNode(child, [...path, 'anyOf', i], visit, 'element'));
+  for (const [value, fields] of Object.entries(node.variants?.cases ?? {})) {
+    for (const [key, child] of Object.entries(fields)) walkNode(child, [...path, 'variants', 'cases', value, key], visit, 'property');
+  }
 }

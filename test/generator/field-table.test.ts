@@ -10,6 +10,10 @@ const typeCases: { given: SchemaNode; want: string }[] = [
   { given: { type: ['integer', 'string'], nullable: true }, want: 'integer or string or null' },
   { given: { type: 'integer', minimum: 1, maximum: 4 }, want: 'integer (min 1, max 4)' },
   { given: { type: 'string', enum: ['a', 'b|c'] }, want: 'one of `"a"`, `"b\\|c"`' },
+  {
+    given: { type: 'integer', members: { Online: { value: 1, description: 'Online.' }, Idle: { value: 2, description: 'Idle, or away.' } } },
+    want: 'one of: `1` Online: Online. `2` Idle: Idle, or away.',
+  },
   { given: { $ref: 'Message' }, want: '[Message](#message)' },
   { given: { type: 'array', items: { $ref: 'Message', nullable: true } }, want: 'array of ([Message](#message) or null)' },
   { given: { type: 'object', additionalProperties: { type: 'integer' } }, want: 'map of integer' },

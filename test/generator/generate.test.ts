@@ -26,10 +26,11 @@ const fieldCases: { name: string; given: string; types: string; valid: unknown[]
   { name: 'a nullable enum', given: '        channelType: { type: string, enum: [Team, DM], nullable: true }\n', types: 'channelType: ("Team" | "DM" | null);', valid: [null, 'Team'], invalid: ['dm'] },
   { name: 'a nullable reference', given: '        replyTo: { $ref: Message, nullable: true }\n', types: 'replyTo: Message | null;', valid: [null, { id: 'b943384a-d951-4323-8e26-8e3e6b7c431a' }], invalid: [{}] },
   { name: 'a map of references', given: '        byId: { type: object, additionalProperties: { $ref: Message } }\n', types: 'byId: {\n    [k: string]: Message | undefined;\n  };', valid: [{}, { a: { id: 'b943384a-d951-4323-8e26-8e3e6b7c431a' } }], invalid: [{ a: 1 }] },
-  { name: 'an array of uuids', given: '        ids: { type: array, items: { type: string, format: uuid } }\n', types: 'ids: string[];', valid: [[], ['b943384a-d951-4323-8e26-8e3e6b7c431a']], invalid: [['nope']] },
-  { name: 'a date-time', given: '        at: { type: string, format: date-time }\n', types: 'at: string;', valid: ['2021-03-07T05:22:09.597Z', '2021-03-07T05:22:09+02:00'], invalid: ['yesterday'] },
+  { name: 'an array of uuids', given: '        ids: { type: array, items: { type: string, format: uuid } }\n', types: 'ids: Uuid[];', valid: [[], ['b943384a-d951-4323-8e26-8e3e6b7c431a']], invalid: [['nope']] },
+  { name: 'a date-time', given: '        at: { type: string, format: date-time }\n', types: 'at: IsoTimestamp;', valid: ['2021-03-07T05:22:09.597Z', '2021-03-07T05:22:09+02:00'], invalid: ['yesterday'] },
+  { name: 'a small integer range', given: '        level: { type: integer, minimum: 1, maximum: 3 }\n', types: 'level: (1 | 2 | 3);', valid: [1, 3], invalid: [0, 4, 2.5] },
   { name: 'a free-form object', given: '        data: { type: object }\n', types: 'data: Record<string, unknown>;', valid: [{}, { anything: [1] }], invalid: [[], 'x'] },
-  { name: 'an alternative of shapes', given: '        id: { anyOf: [{ type: integer }, { type: string, format: uuid }] }\n', types: 'id: (number | string);', valid: [7, 'b943384a-d951-4323-8e26-8e3e6b7c431a'], invalid: ['7'] },
+  { name: 'an alternative of shapes', given: '        id: { anyOf: [{ type: integer }, { type: string, format: uuid }] }\n', types: 'id: (number | Uuid);', valid: [7, 'b943384a-d951-4323-8e26-8e3e6b7c431a'], invalid: ['7'] },
 ];
 
 const base = {
@@ -164,13 +165,13 @@ check('passes right after generating, and fails naming a hand-edited file with a
     assert.is((await run({ check: true, specDir: dir, outDir })).code, 0);
 
     const typesFile = path.join(outDir, 'types.ts');
-    writeFileSync(typesFile, readFileSync(typesFile, 'utf8').replace('channelId: string;', 'channelId: number;'));
+    writeFileSync(typesFile, readFileSync(typesFile, 'utf8').replace('channelId: Uuid;', 'channelId: number;'));
     const result = await run({ check: true, specDir: dir, outDir });
     assert.is(result.code, 1);
     assert.match(result.err, /is stale; run `npm run generate`/);
     assert.match(result.err, /generated\/types\.ts/);
     assert.match(result.err, /^-  channelId: number;$/m);
-    assert.match(result.err, /^\+  channelId: string;$/m);
+    assert.match(result.err, /^\+  channelId: Uuid;$/m);
   } finally {
     cleanup();
   }
@@ -231,7 +232,7 @@ check('the diff labels the file on disk and what the spec generates', async () =
   try {
     await run({ check: false, specDir: dir, outDir });
     const typesFile = path.join(outDir, 'types.ts');
-    writeFileSync(typesFile, readFileSync(typesFile, 'utf8').replace('channelId: string;', 'channelId: number;'));
+    writeFileSync(typesFile, readFileSync(typesFile, 'utf8').replace('channelId: Uuid;', 'channelId: number;'));
     const { err } = await run({ check: true, specDir: dir, outDir });
     assert.match(err, /^--- .*generated\/types\.ts \(on disk\)$/m);
     assert.match(err, /^\+\+\+ .*generated\/types\.ts \(from spec\/\)$/m);

@@ -1,6 +1,6 @@
 // Compile-only: the README's examples, line for line (test/readme/bot-example.test.ts checks that they
 // still match), so that they cannot drift from the types.
-import { GatewayClient } from '../../runtime/index.js';
+import { GatewayClient, GatewayEvent } from '../../runtime/index.js';
 
 export async function readmeExample(): Promise<void> {
   // GUILDED_COOKIE holds at least hmac_signed_session=<token>, from POST /login
@@ -14,6 +14,12 @@ export async function readmeExample(): Promise<void> {
       .map((leaf) => leaf.text)
       .join('');
     console.log(payload.createdBy, text);
+  });
+  // tidy names for wire names; each carries the event's first sentence as TSDoc
+  client.on(GatewayEvent.TeamRolesUpdated, ({ teamId }) => console.log('roles changed in', teamId));
+  client.on('TEAM_CHANNEL_CONTENT_CREATED', (payload) => {
+    // contentType decides the content: a doc post carries its doc, no `!` needed
+    if (payload.contentType === 'doc') console.log('new doc:', payload.doc.title);
   });
   client.on('invalidPayload', ({ name, errors }) => console.warn(name, errors)); // { pointer, message }[]
   client.on('unknownEvent', ({ name }) => console.warn('not in the spec yet:', name));

@@ -2,7 +2,20 @@
 // into an empty project and type-checks it twice, as ESM (module nodenext) and as CommonJS (module
 // node16), with the strictest settings and skipLibCheck off. It is never run: no gateway is reached.
 import { GatewayClient, GatewayError, validateCommand, validateEvent, type ClientEvent } from 'guilded-gateway';
-import { CURRENT_ENDPOINT, HEARTBEAT, commands, events, type ChatMessageCreatedPayload, type EventName } from 'guilded-gateway/generated';
+import {
+  CURRENT_ENDPOINT,
+  CloseCode,
+  GatewayEvent,
+  HEARTBEAT,
+  PresenceStatus,
+  commands,
+  eventEntries,
+  events,
+  type ChatMessageCreatedPayload,
+  type EventName,
+  type EventPayload,
+  type Uuid,
+} from 'guilded-gateway/generated';
 
 export async function bot(): Promise<string[]> {
   const seen: string[] = [];
@@ -15,6 +28,14 @@ export async function bot(): Promise<string[]> {
       .map((leaf) => leaf.text)
       .join('');
     seen.push(`${payload.createdBy}: ${text} in ${payload.channelId}`);
+  });
+  client.on(GatewayEvent.TeamRolesUpdated, ({ teamId }) => seen.push(`roles changed in ${teamId}`));
+  client.on('TEAM_CHANNEL_CONTENT_CREATED', (payload) => {
+    // contentType decides the content: a doc post carries its doc, no `!` needed
+    if (payload.contentType === 'doc') seen.push(payload.doc.title);
+  });
+  client.on('TeamMemberJoined', ({ user }) => {
+    if (user.userPresenceStatus === PresenceStatus.Online) seen.push(`${user.name} joined, online`);
   });
   client.on('invalidPayload', ({ name, errors }) => seen.push(`${name} ${errors.map((error) => error.pointer).join(' ')}`));
   client.on('error', (error) => seen.push(error instanceof GatewayError ? error.code : 'never'));
@@ -42,6 +63,14 @@ export async function bot(): Promise<string[]> {
     break;
   }
   await client.close();
+
+  const wire: unknown = JSON.parse('{}');
+  if (eventEntries.ChatMessageCreated.validate(wire)) {
+    const channel: Uuid = wire.channelId;
+    seen.push(channel);
+  }
+  const checked: EventPayload | undefined = events['TeamGroupUpdated']?.validate(wire) ? wire : undefined;
+  seen.push(`${checked === undefined ? 'not' : 'a'} spec payload; close with ${CloseCode.Normal}`);
 
   const name: EventName = 'ChatMessageCreated';
   const entry = events[name];
