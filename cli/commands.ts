@@ -22,6 +22,28 @@ export const COMMANDS = {
     },
     positionals: false,
   },
+  diff: {
+    summary: 'classify what changed between two specs: breaking, non-breaking, connection, annotation (spec authors, in a checkout)',
+    usage: 'guilded-gateway diff [<old>] [<new>] [--json | --markdown] [--fail-on breaking|any|never] [--spec DIR]',
+    about: [
+      'Compares two specs and lists every change with its place (event or command, JSON pointer into',
+      'the payload, file:line:col) and the rule that classified it. Events are read by bots, so widening',
+      'a type or removing a field breaks them; commands are sent by bots, so a new required field does.',
+      'Connection changes are listed on their own, descriptions and examples as annotations. It ends',
+      'with the release step the package needs (major, minor, patch).',
+      '<old> and <new> are spec folders or git revisions (main, v0.1.0, HEAD~3); <new> defaults to --spec',
+      '(the working tree), <old> to the released copy in spec/released/. A repository command, like',
+      'generate: the installed package leaves it out. Exit codes: 0 nothing to fail on, 1 something to',
+      'fail on under --fail-on (or a spec with problems), 2 a wrong command line or revision.',
+    ].join('\n'),
+    options: {
+      json: { type: 'boolean', default: false, help: 'print the changes as one JSON document' },
+      markdown: { type: 'boolean', default: false, help: 'print Markdown tables, for a pull request comment' },
+      'fail-on': { type: 'string', default: 'breaking', value: 'WHAT', help: 'breaking (default): exit 1 on a breaking change; any: on any change; never' },
+      spec: { type: 'string', default: 'spec', value: 'DIR', help: 'the working tree\'s spec folder (default: spec)' },
+    },
+    positionals: true,
+  },
   validate: {
     summary: 'check captured traffic against the spec',
     usage: 'guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]',
