@@ -98,10 +98,9 @@ const compareProperties: Comparer = (before, after, place, changes) => {
 function compareShape(keyword: 'items' | 'additionalProperties'): Comparer {
   return (before, after, place, changes) => {
     const [was, now] = [before[keyword], after[keyword]];
-    const at = below(place, '*', [keyword]);
-    if (was && now) compareNodes(was, now, at, changes);
-    else if (now) changes.add('shape-added', at, keyword);
-    else if (was) changes.add('shape-removed', at, keyword, true);
+    if (was && now) compareNodes(was, now, below(place, '*', [keyword]), changes);
+    else if (now) changes.add('shape-added', below(place, undefined, [keyword]), keyword);
+    else if (was) changes.add('shape-removed', below(place, undefined, [keyword]), keyword, true);
   };
 }
 
