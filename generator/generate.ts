@@ -7,6 +7,7 @@ import { emitProtocol } from './emit/protocol.js';
 import { emitReferenceDocs } from './emit/reference-docs.js';
 import { emitSampleCapture } from './emit/sample-capture.js';
 import { emitSchemaBundle } from './emit/schema-bundle.js';
+import { emitSpecFormat, SPEC_FORMAT_FILE } from './emit/spec-format.js';
 import { emitTypes } from './emit/types.js';
 import { compileValidators, emitReportDeclarations, emitReportModule, emitValidatorsDeclarations, emitValidatorsModule } from './emit/validators.js';
 import { checkExamples } from './check-examples.js';
@@ -53,6 +54,7 @@ export async function generate(specDir: string): Promise<GeneratedFiles> {
     ['protocol.ts', emitProtocol(spec, inputsOf(spec, ['connection']))],
     ['samples/session.har', emitSampleCapture(spec)],
     ['schema/gateway.schema.json', emitSchemaBundle(spec, all)],
+    [SPEC_FORMAT_FILE, emitSpecFormat()],
     ['types.ts', await emitTypes(spec, all)],
     ['validators-report.cjs', emitReportModule(validators, all)],
     ['validators-report.d.cts', emitReportDeclarations(spec, all)],
