@@ -8,15 +8,18 @@ import type { CommandSpec } from './arguments.js';
 export const COMMANDS = {
   generate: {
     summary: 'turn spec/ into generated/ (spec authors, in a checkout of the repository)',
-    usage: 'guilded-gateway generate [--check] [--spec DIR] [--out DIR]',
+    usage: 'guilded-gateway generate [--check | --watch | --record-release] [--spec DIR] [--out DIR]',
     about: [
       'Reads the YAML spec and writes what is generated from it: types, validators, the dispatcher',
       'table, docs, the AsyncAPI document and the schema bundle. A broken spec writes nothing and',
-      'prints every problem with its place. The installed package leaves the generator out: run it',
+      'prints every problem with its place. generated/CHANGES.md lists what changed since the release',
+      'copied in spec/released/ (see diff). The installed package leaves the generator out: run it',
       'in a checkout of the repository (npm ci, then npm run generate).',
     ].join('\n'),
     options: {
       check: { type: 'boolean', default: false, help: 'compare with --out instead of writing; exit 1 naming each stale file, with a diff' },
+      watch: { type: 'boolean', default: false, help: 'regenerate on every save under --spec, print what changed; Ctrl+C stops' },
+      'record-release': { type: 'boolean', default: false, help: "copy the spec into spec/released/<package.json version>/ (at a release), then generate" },
       spec: { type: 'string', default: 'spec', value: 'DIR', help: 'the spec folder (default: spec)' },
       out: { type: 'string', default: 'generated', value: 'DIR', help: 'the folder to write (default: generated)' },
     },

@@ -33,9 +33,12 @@ const what = (change: Change) => `${change.subject}${change.pointer === '' ? '' 
 const grouped = (diff: SpecDiff) =>
   IMPACTS.map((impact) => ({ impact, changes: diff.changes.filter((change) => change.impact === impact) })).filter((group) => group.changes.length > 0);
 
+/** `3 changes: 1 breaking, 2 annotation; the package needs a major release`. */
+export const summaryLine = (diff: SpecDiff): string => `${countWords(diff)}; the package needs ${stepWords(diff.step)}`;
+
 /** The default output: a summary line, then one line per change under its impact, each naming the rule that fired. */
 export function renderText(diff: SpecDiff, sides: Sides): string {
-  const lines = [`${sides.old} → ${sides.new}: ${countWords(diff)}; the package needs ${stepWords(diff.step)}`];
+  const lines = [`${sides.old} → ${sides.new}: ${summaryLine(diff)}`];
   for (const { impact, changes } of grouped(diff)) {
     lines.push('', `${HEADINGS[impact]}:`);
     for (const change of changes) lines.push(`  ${place(change)}: ${what(change)}: ${change.message} [${change.rule}]`);
@@ -46,13 +49,19 @@ export function renderText(diff: SpecDiff, sides: Sides): string {
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
-/** Markdown: a summary, then a table per impact. `heading` is the title's level (`##`). */
-export function renderMarkdown(diff: SpecDiff, sides: Sides, heading = '###'): string {
-  const lines = [`${heading} Spec changes: ${code(sides.old)} → ${code(sides.new)}`, '', `${countWords(diff)}; the package needs ${stepWords(diff.step)}.`];
+/** A table per impact under headings of `level` (`####`); `where` adds the spec file and line of each change. */
+export function markdownTables(diff: SpecDiff, level: string, where = true): string[] {
+  const lines: string[] = [];
   for (const { impact, changes } of grouped(diff)) {
-    lines.push('', `${heading}# ${HEADINGS[impact]}`, '', '| in | change | rule | where |', '|---|---|---|---|');
-    for (const change of changes) lines.push(`| ${cell(what(change))} | ${cell(change.message)} | ${code(change.rule)} | ${cell(place(change))} |`);
+    lines.push('', `${level} ${HEADINGS[impact]}`, '', `| in | change | rule |${where ? ' where |' : ''}`, `|---|---|---|${where ? '---|' : ''}`);
+    for (const change of changes) lines.push(`| ${cell(what(change))} | ${cell(change.message)} | ${code(change.rule)} |${where ? ` ${cell(place(change))} |` : ''}`);
   }
+  return lines;
+}
+
+/** Markdown for a pull request comment: a title, the summary, then a table per impact. */
+export function renderMarkdown(diff: SpecDiff, sides: Sides): string {
+  const lines = [`### Spec changes: ${code(sides.old)} → ${code(sides.new)}`, '', `${summaryLine(diff)}.`, ...markdownTables(diff, '####')];
   return `${lines.join('\n')}\n`;
 }
 
