@@ -67,7 +67,7 @@ export class SpecWatcher {
     const lines = [
       written.length + removed.length === 0
         ? `${shown(outDir)}/ already matches the spec (${elapsed(ms)})`
-        : `wrote ${list(written.map((name) => `${shown(outDir)}/${name}`)) || 'nothing'}${removed.length > 0 ? `; removed ${list(removed)}` : ''} in ${elapsed(ms)}`,
+        : `wrote ${written.length === 1 ? '1 file' : `${written.length} files`} to ${shown(outDir)}/ in ${elapsed(ms)}: ${list(written)}${removed.length > 0 ? `; removed ${list(removed)}` : ''}`,
     ];
     if (this.#previous) {
       const before = new Set(this.#previous.events.map((event) => event.name));
@@ -88,9 +88,6 @@ export class SpecWatcher {
   /** Runs now, then after every burst of saves until `signal` aborts; resolves once stopped. */
   async watch(signal: AbortSignal, onRun: (report: RunReport) => void = () => {}): Promise<void> {
     const { specDir, debounceMs = 100 } = this.options;
-    onRun(await this.run());
-    if (signal.aborted) return;
-    this.out.write(`watching ${shown(specDir)}/ for saves (Ctrl+C stops)\n`);
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
     let again = false;
@@ -101,17 +98,25 @@ export class SpecWatcher {
       } while (again && !signal.aborted);
       running = undefined;
     };
+    const start = () => {
+      if (running) again = true;
+      else running = rerun();
+    };
     const saved = (name: string | null) => {
       // reference/ is never read, and dot-files are editor state.
       if (name !== null && (name.startsWith('reference') || path.basename(name).startsWith('.'))) return;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (running) again = true;
-        else running = rerun();
-      }, debounceMs);
+      timer = setTimeout(start, debounceMs);
     };
+    // Watching before the first run: a save while it runs is regenerated after it.
     const watcher: FSWatcher = watch(specDir, { recursive: true }, (_event, name) => saved(name));
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    start();
+    await running;
+    if (!signal.aborted) this.out.write(`watching ${shown(specDir)}/ for saves (Ctrl+C stops)\n`);
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
     clearTimeout(timer);
     watcher.close();
     await running;

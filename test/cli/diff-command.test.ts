@@ -50,6 +50,11 @@ real('against a copy with one event removed: one breaking change, a major releas
     copy.cleanup();
   }
 });
+real('with no side named, the released copy in spec/released/ is the old side and the working tree the new', async () => {
+  const { stdout, stderr } = await capture(run, ['--spec', SPEC]);
+  assert.is(stderr, '');
+  assert.match(stdout, /^spec\/released\/\d+\.\d+\.\d+ → spec: /);
+});
 real.run();
 
 const output = suite('output and exit codes');
@@ -148,3 +153,25 @@ revisions('diff HEAD compares the committed spec with the working tree, naming t
   }
 });
 revisions.run();
+
+const installed = suite('diff in an installed package');
+
+installed('says in one line to run it from a checkout, exit 1: the package leaves the generator out', async () => {
+  const project = mkdtempSync(path.join(tmpdir(), 'gg-diff-layout-'));
+  try {
+    const root = path.join(project, 'node_modules', 'guilded-gateway');
+    cpSync(path.join(repoRoot, 'cli'), path.join(root, 'dist', 'cli'), { recursive: true });
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'guilded-gateway', version: '7.7.7', type: 'module' }));
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'dist/cli/main.ts'), 'diff', 'main'], { cwd: project });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = (await once(child, 'close')) as [number];
+    assert.equal({ code, stderr }, {
+      code: 1,
+      stderr: 'guilded-gateway diff: the generator is not part of the installed package; run it from a checkout of the repository: npm ci && npx guilded-gateway diff main\n',
+    });
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+});
+installed.run();
