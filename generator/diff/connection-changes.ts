@@ -34,9 +34,10 @@ const MAPS: readonly { path: SpecPath; label: string }[] = [
   { path: ['frames', 'enginePacketTypes'], label: 'engine packet type' },
   { path: ['frames', 'socketPacketTypes'], label: 'socket packet type' },
 ];
-/** Keys that are prose, or sections compared on their own. */
+/** Keys that are prose. */
 const PROSE = new Set(['description', 'sources', 'exampleEvent']);
-const NESTED = new Set(['enginePacketTypes', 'socketPacketTypes', 'defaults', 'payload', 'examples']);
+/** The maps inside `frames`, compared as MAPS. */
+const NESTED = new Set(MAPS.map(({ path }) => path[path.length - 1]));
 
 const valueAt = (root: unknown, path: SpecPath): unknown => path.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], root);
 

@@ -24,7 +24,7 @@ const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
 /** Whether the diff fails under `failOn`. */
-export const fails = (diff: SpecDiff, failOn: FailOn): boolean =>
+const fails = (diff: SpecDiff, failOn: FailOn): boolean =>
   failOn === 'any' ? diff.changes.length > 0 : failOn === 'breaking' && diff.counts.breaking > 0;
 
 /** A side's spec; its problems are said as the loader says them, under a line naming the side. */

@@ -122,19 +122,12 @@ const annotation = (rule: 'description-changed' | 'sources-changed', keyword: st
   if (!same(before[keyword], after[keyword])) changes.add(rule, below(place, undefined, [keyword]), undefined, after[keyword] === undefined);
 };
 
-/** Compared where the field sits, by compareProperties. */
-const ofTheField: Comparer = () => {};
-
-/** The keywords the rules know; `$ref` is compared first and stops the rest when it changed. */
+/** The keywords compared one by one; `type`, `enum` and `const` are compared once per node (below), `optional` where the field sits. */
 const COMPARERS: Record<string, Comparer> = {
-  type: compareTypes,
-  enum: compareValues,
-  const: () => {}, // with enum: both are the allowed values
   format: compareFormat,
   minimum: compareBound('minimum'),
   maximum: compareBound('maximum'),
   nullable: compareNullable,
-  optional: ofTheField,
   properties: compareProperties,
   items: compareShape('items'),
   additionalProperties: compareShape('additionalProperties'),
@@ -142,6 +135,7 @@ const COMPARERS: Record<string, Comparer> = {
   description: annotation('description-changed', 'description'),
   sources: annotation('sources-changed', 'sources'),
 };
+const COMPARED_APART = new Set(['$ref', 'type', 'enum', 'const', 'optional']);
 
 /** A keyword no comparer knows, compared by its shape: the nodes in it by the rules, the rest as a value. */
 function compareUnknown(keyword: string, before: Node, after: Node, place: Place, changes: Changes): void {
@@ -163,7 +157,7 @@ function compareUnknown(keyword: string, before: Node, after: Node, place: Place
   }
 }
 
-/** Every change from `before` to `after`, two schema nodes at `place`. */
+/** Every change from `before` to `after`, two schema nodes at `place`; a `$ref` that changed stops the rest. */
 export function compareNodes(before: SchemaNode, after: SchemaNode, place: Place, changes: Changes): void {
   const [was, now] = [before as Node, after as Node];
   if (was.$ref !== now.$ref) {
@@ -171,14 +165,13 @@ export function compareNodes(before: SchemaNode, after: SchemaNode, place: Place
     for (const keyword of ['nullable', 'description', 'sources']) COMPARERS[keyword]!(was, now, place, changes);
     return;
   }
-  const keywords = new Set([...Object.keys(now), ...Object.keys(was)]);
-  for (const keyword of keywords) {
-    if (keyword === '$ref') continue;
+  // `properties` and `items` imply a type, and `enum` and `const` both list the allowed values: each is one comparison.
+  compareTypes(was, now, place, changes);
+  compareValues(was, now, place, changes);
+  for (const keyword of new Set([...Object.keys(now), ...Object.keys(was)])) {
+    if (COMPARED_APART.has(keyword)) continue;
     const comparer = COMPARERS[keyword];
     if (comparer) comparer(was, now, place, changes);
     else compareUnknown(keyword, was, now, place, changes);
   }
-  // `properties` and `items` imply a type without `type`; a keyword set on one side only still compares.
-  if (!keywords.has('type') && (typesOf(was) !== undefined || typesOf(now) !== undefined)) compareTypes(was, now, place, changes);
-  if (!keywords.has('enum') && keywords.has('const')) compareValues(was, now, place, changes);
 }
