@@ -26,7 +26,7 @@ export const COMMANDS = {
     positionals: false,
   },
   diff: {
-    summary: 'classify what changed between two specs: breaking, non-breaking, connection, annotation (spec authors, in a checkout)',
+    summary: 'what changed between two specs, breaking or not, and the release it needs (spec authors, in a checkout)',
     usage: 'guilded-gateway diff [<old>] [<new>] [--json | --markdown] [--fail-on breaking|any|never] [--spec DIR]',
     about: [
       'Compares two specs and lists every change with its place (event or command, JSON pointer into',
