@@ -15,6 +15,7 @@ import { importTime } from './import-time.js';
 import { isolated } from './micro.js';
 import { renderTable, type Row } from './report.js';
 import { validateLarge } from './validate-large.js';
+import { watchFigure } from './watch.js';
 
 /** Every figure by the name `--only` takes, in the order they run. */
 const FIGURES: Record<string, () => Promise<Row[]>> = {
@@ -26,6 +27,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   'validate-large': validateLarge,
   'har-scan': harScan,
   'generate-check': generateCheck,
+  watch: watchFigure,
   'idle-memory': idleMemory,
   'import-time': importTime,
 };

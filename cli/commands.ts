@@ -8,19 +8,44 @@ import type { CommandSpec } from './arguments.js';
 export const COMMANDS = {
   generate: {
     summary: 'turn spec/ into generated/ (spec authors, in a checkout of the repository)',
-    usage: 'guilded-gateway generate [--check] [--spec DIR] [--out DIR]',
+    usage: 'guilded-gateway generate [--check | --watch | --record-release] [--spec DIR] [--out DIR]',
     about: [
       'Reads the YAML spec and writes what is generated from it: types, validators, the dispatcher',
       'table, docs, the AsyncAPI document and the schema bundle. A broken spec writes nothing and',
-      'prints every problem with its place. The installed package leaves the generator out: run it',
+      'prints every problem with its place. generated/CHANGES.md lists what changed since the release',
+      'copied in spec/released/ (see diff). The installed package leaves the generator out: run it',
       'in a checkout of the repository (npm ci, then npm run generate).',
     ].join('\n'),
     options: {
       check: { type: 'boolean', default: false, help: 'compare with --out instead of writing; exit 1 naming each stale file, with a diff' },
+      watch: { type: 'boolean', default: false, help: 'regenerate on every save under --spec, print what changed; Ctrl+C stops' },
+      'record-release': { type: 'boolean', default: false, help: "copy the spec into spec/released/<package.json version>/ (at a release), then generate" },
       spec: { type: 'string', default: 'spec', value: 'DIR', help: 'the spec folder (default: spec)' },
       out: { type: 'string', default: 'generated', value: 'DIR', help: 'the folder to write (default: generated)' },
     },
     positionals: false,
+  },
+  diff: {
+    summary: 'what changed between two specs, breaking or not, and the release it needs (spec authors, in a checkout)',
+    usage: 'guilded-gateway diff [<old>] [<new>] [--json | --markdown] [--fail-on breaking|any|never] [--spec DIR]',
+    about: [
+      'Compares two specs and lists every change with its place (event or command, JSON pointer into',
+      'the payload, file:line:col) and the rule that classified it. Events are read by bots, so widening',
+      'a type or removing a field breaks them; commands are sent by bots, so a new required field does.',
+      'Connection changes are listed on their own, descriptions and examples as annotations. It ends',
+      'with the release step the package needs (major, minor, patch).',
+      '<old> and <new> are spec folders or git revisions (main, v0.1.0, HEAD~3); <new> defaults to --spec',
+      '(the working tree), <old> to the released copy in spec/released/. A repository command, like',
+      'generate: the installed package leaves it out. Exit codes: 0 nothing to fail on, 1 something to',
+      'fail on under --fail-on (or a spec with problems), 2 a wrong command line or revision.',
+    ].join('\n'),
+    options: {
+      json: { type: 'boolean', default: false, help: 'print the changes as one JSON document' },
+      markdown: { type: 'boolean', default: false, help: 'print Markdown tables, for a pull request comment' },
+      'fail-on': { type: 'string', default: 'breaking', value: 'WHAT', help: 'breaking (default): exit 1 on a breaking change; any: on any change; never' },
+      spec: { type: 'string', default: 'spec', value: 'DIR', help: 'the working tree\'s spec folder (default: spec)' },
+    },
+    positionals: true,
   },
   validate: {
     summary: 'check captured traffic against the spec',

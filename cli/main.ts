@@ -12,6 +12,7 @@ type Module = { run(args: string[]): Promise<number> };
 
 const LOADERS: Record<CommandName, () => Promise<Module>> = {
   generate: () => import('./generate-command.js'),
+  diff: () => import('./diff/command.js'),
   validate: () => import('./validate/command.js'),
   infer: () => import('./infer/command.js'),
   replay: () => import('./replay/command.js'),

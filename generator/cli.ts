@@ -69,13 +69,28 @@ async function staleDist(outDir: string): Promise<string | undefined> {
  * is newer than it; returns the line that says so. Only the modification times are compared otherwise,
  * so that a run with nothing to do transpiles nothing.
  */
-async function refreshDist(outDir: string, files: GeneratedFiles, changed: boolean): Promise<string | undefined> {
+export async function refreshDist(outDir: string, files: GeneratedFiles, changed: boolean): Promise<string | undefined> {
   const dist = changed ? await builtDist(outDir) : await staleDist(outDir);
   if (!dist) return undefined;
   const folder = path.join(dist, 'generated');
   const wanted = await distGenerated(files);
   await writeDistGenerated(folder, wanted);
   return `refreshed ${shown(folder)}/ (${plural(wanted.size, 'file')}): the guilded-gateway command and import 'guilded-gateway' now use this spec`;
+}
+
+/** Writes `files` to `outDir` and removes what is no longer generated; unchanged files keep their bytes and modification time. */
+export async function writeGenerated(files: GeneratedFiles, outDir: string): Promise<{ written: string[]; removed: string[] }> {
+  const removed = (await filesBelow(outDir)).filter((name) => !files.has(name));
+  for (const name of removed) await rm(path.join(outDir, name));
+  const written: string[] = [];
+  for (const [name, text] of files) {
+    const file = path.join(outDir, name);
+    if ((await readFile(file, 'utf8').catch(() => undefined)) === text) continue;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    written.push(name);
+  }
+  return { written, removed };
 }
 
 /** `guilded-gateway generate [--check]`: returns the process exit code. */
@@ -104,17 +119,8 @@ export async function runGenerate(options: GenerateOptions, out = process.stdout
     return 1;
   }
 
-  const removed = (await filesBelow(options.outDir)).filter((name) => !files.has(name));
-  for (const name of removed) await rm(path.join(options.outDir, name));
-  let written = 0;
-  for (const [name, text] of files) {
-    const file = path.join(options.outDir, name);
-    // Unchanged files keep their bytes and their modification time.
-    if ((await readFile(file, 'utf8').catch(() => undefined)) === text) continue;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
-    written++;
-  }
+  const { written: writtenFiles, removed } = await writeGenerated(files, options.outDir);
+  const written = writtenFiles.length;
   const unchanged = files.size - written;
   const gone = removed.length > 0 ? `, ${plural(removed.length, 'file')} no longer generated removed` : '';
   out.write(

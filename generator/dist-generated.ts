@@ -15,9 +15,9 @@ import path from 'node:path';
 import { filesBelow } from './files-below.js';
 
 /** Generated files that are not TypeScript, copied into dist/generated/ unchanged. */
-const COPIED = [/^validators\.js$/, /^validators\.d\.ts$/, /^validators-report\.cjs$/, /^validators-report\.d\.cts$/, /^samples\//];
+const COPIED = [/^validators\.js$/, /^validators\.d\.ts$/, /^validators-report\.cjs$/, /^validators-report\.d\.cts$/, /^samples\//, /^CHANGES\.md$/];
 
-/** True for a generated file that dist/generated/ is made from (the docs, AsyncAPI and schema bundle are not shipped). */
+/** True for a generated file that dist/generated/ is made from (the docs, AsyncAPI and schema bundle are not shipped; the changelog is). */
 export const isShipped = (name: string): boolean =>
   (name.endsWith('.ts') && !name.endsWith('.d.ts')) || COPIED.some((pattern) => pattern.test(name));
 

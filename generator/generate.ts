@@ -1,12 +1,16 @@
 import { loadSpec } from './load/load-spec.js';
 import type { Spec } from './load/model.js';
+import { diffSpecs } from './diff/diff-specs.js';
+import { loadReleased } from './diff/released.js';
 import { emitAsyncApi } from './emit/asyncapi.js';
+import { emitChanges } from './emit/changes.js';
 import { emitDispatcher } from './emit/dispatcher.js';
 import { emitIndex } from './emit/index-module.js';
 import { emitProtocol } from './emit/protocol.js';
 import { emitReferenceDocs } from './emit/reference-docs.js';
 import { emitSampleCapture } from './emit/sample-capture.js';
 import { emitSchemaBundle } from './emit/schema-bundle.js';
+import { emitSpecFormat, SPEC_FORMAT_FILE } from './emit/spec-format.js';
 import { emitTypes } from './emit/types.js';
 import { compileValidators, emitReportDeclarations, emitReportModule, emitValidatorsDeclarations, emitValidatorsModule } from './emit/validators.js';
 import { checkExamples } from './check-examples.js';
@@ -37,7 +41,11 @@ function inputsOf(spec: Spec, kinds: readonly InputKind[]): string[] {
 
 /** Loads the spec under `specDir`, checks it whole, and returns every generated file; writes nothing. */
 export async function generate(specDir: string): Promise<GeneratedFiles> {
-  const spec = await loadSpec(specDir);
+  return generateFrom(await loadSpec(specDir), specDir);
+}
+
+/** Every generated file of `spec`, loaded from `specDir` (whose released copy the changelog compares with). */
+export async function generateFrom(spec: Spec, specDir: string): Promise<GeneratedFiles> {
   const all = inputsOf(spec, ['connection', 'commands', 'objects', 'events']);
   const validators = compileValidators(spec);
 
@@ -45,7 +53,10 @@ export async function generate(specDir: string): Promise<GeneratedFiles> {
   checkExamples(spec, validators.functions, diagnostics);
   diagnostics.throwIfAny();
 
+  const released = await loadReleased(specDir);
   const files: [string, string | undefined][] = [
+    // Only a spec that keeps a released copy has a changelog.
+    ['CHANGES.md', released && emitChanges(diffSpecs(released.spec, spec), released.version, released.shown, all)],
     ['asyncapi.yaml', emitAsyncApi(spec, all)],
     ['dispatcher.ts', emitDispatcher(spec, inputsOf(spec, ['commands', 'events']))],
     ['docs/gateway.md', emitReferenceDocs(spec, all)],
@@ -53,12 +64,13 @@ export async function generate(specDir: string): Promise<GeneratedFiles> {
     ['protocol.ts', emitProtocol(spec, inputsOf(spec, ['connection']))],
     ['samples/session.har', emitSampleCapture(spec)],
     ['schema/gateway.schema.json', emitSchemaBundle(spec, all)],
+    [SPEC_FORMAT_FILE, emitSpecFormat()],
     ['types.ts', await emitTypes(spec, all)],
     ['validators-report.cjs', emitReportModule(validators, all)],
     ['validators-report.d.cts', emitReportDeclarations(spec, all)],
     ['validators.d.ts', emitValidatorsDeclarations(spec, all)],
     ['validators.js', emitValidatorsModule(validators, all)],
   ];
-  // The sample capture exists only for a spec with the examples its story draws on.
+  // The sample capture exists only for a spec with the examples its story draws on, the changelog only with a released copy.
   return new Map(files.filter((file): file is [string, string] => file[1] !== undefined));
 }

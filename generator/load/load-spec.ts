@@ -48,11 +48,10 @@ interface LoadedFile {
 
 /**
  * Reads and checks the spec under `specDir`. Throws a SpecError listing every problem,
- * each as `spec/<file>:<line>:<col>: <message>`.
+ * each as `spec/<file>:<line>:<col>: <message>`; `shownRoot` replaces `spec` there (`main:spec` for a git revision).
  */
-export async function loadSpec(specDir: string): Promise<Spec> {
+export async function loadSpec(specDir: string, shownRoot = path.basename(path.resolve(specDir))): Promise<Spec> {
   const diagnostics = new Diagnostics();
-  const shownRoot = path.basename(path.resolve(specDir));
   const display = (relative: string) => `${shownRoot}/${relative}`;
   const folder = await listSpecFolder(specDir);
   for (const relative of folder.missing) diagnostics.add({ file: display(relative), line: 1, col: 1, message: 'missing spec file' });

@@ -37,14 +37,14 @@ function unreadReason(relative: string): string {
       : 'not read: spec/ holds YAML spec files, README.md and reference/; move this file out of spec/, or into spec/reference/ if the spec cites it';
   }
   if ((FOLDERS as readonly string[]).includes(top!)) return `not read: only .yaml and .yml files under ${top}/ are spec files`;
-  return 'not read: the folders of spec/ are events/, objects/ and reference/';
+  return 'not read: the folders of spec/ are events/, objects/, reference/ and released/';
 }
 
 /**
  * Sorts what is under `specDir` into the files the generator reads and the files it does not.
  * Read: sources, connection, commands and (when present) sample-session (`.yaml` or `.yml`) at the top, and every `.yaml` or `.yml`
  * file below events/ and objects/, subfolders included. Expected and not read: README.md files and
- * reference/, the material the spec cites. Everything else is reported, so that nothing is dropped silently.
+ * reference/, the material the spec cites, and released/. Everything else is reported, so that nothing is dropped silently.
  */
 export async function listSpecFolder(specDir: string): Promise<SpecFolder> {
   const all = await filesBelow(specDir);
@@ -67,7 +67,8 @@ export async function listSpecFolder(specDir: string): Promise<SpecFolder> {
     }
   }
   for (const file of all) {
-    const expected = file.startsWith('reference/') || path.posix.basename(file) === 'README.md';
+    // released/ holds copies of the spec as released, which diff and generated/CHANGES.md compare with.
+    const expected = file.startsWith('reference/') || file.startsWith('released/') || path.posix.basename(file) === 'README.md';
     if (!claimed.has(file) && !expected) unread.push({ relative: file, reason: unreadReason(file) });
   }
   return { read, missing, unread };

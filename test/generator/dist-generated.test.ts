@@ -55,11 +55,13 @@ layout('each generated module transpiles to what tsc emits: declarations with th
   assert.not.ok(dist.get('types.js')!.includes('/**'), 'the JavaScript has none');
 });
 
-layout('the generated JavaScript and the sample capture are copied unchanged; docs stay out', async () => {
+layout('the generated JavaScript, the sample capture and the changelog are copied unchanged; docs stay out', async () => {
   const dist = await distGenerated(generated);
   assert.is(dist.get('validators.js'), generated.get('validators.js'));
   assert.is(dist.get('validators-report.cjs'), generated.get('validators-report.cjs'));
   assert.is(dist.get('samples/session.har'), generated.get('samples/session.har'));
+  assert.ok(generated.has('CHANGES.md'));
+  assert.is(dist.get('CHANGES.md'), generated.get('CHANGES.md'));
   assert.is(dist.get('validators.d.ts'), "export * from './validators.cjs';\n");
   assert.not.ok([...dist.keys()].some((name) => name.startsWith('docs/') || name.endsWith('.yaml') || name.endsWith('.json')));
 });

@@ -72,7 +72,7 @@ unread('a stray note and a JSON file fail generation, each named, in path order'
 unread('a YAML file at the top of spec/ that is not one of the three names, or in an unknown folder', async () => {
   const { problems } = await generateWith({ 'team.yaml': eventFile('TeamUpdated'), 'event/chat.yaml': eventFile('ChatMessageUpdated') });
   assert.equal(problems, [
-    'spec/event/chat.yaml:1:1: not read: the folders of spec/ are events/, objects/ and reference/',
+    'spec/event/chat.yaml:1:1: not read: the folders of spec/ are events/, objects/, reference/ and released/',
     'spec/team.yaml:1:1: not read: the top of spec/ holds only sources, connection, commands and sample-session; events go in events/, objects in objects/',
   ]);
 });
