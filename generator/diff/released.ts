@@ -55,7 +55,7 @@ export async function loadReleased(specDir: string): Promise<LoadedRelease | und
   const key = `${found.dir}\n${times.join('\n')}`;
   if (cached?.key !== key) {
     const shown = `${path.basename(path.resolve(specDir))}/${RELEASED_FOLDER}/${found.version}`;
-    cached = { key, release: { version: found.version, shown, spec: await loadSpec(found.dir, shown) } };
+    cached = { key, release: { version: found.version, shown, spec: await loadSpec(found.dir, shown, { currentRules: false }) } };
   }
   return cached.release;
 }

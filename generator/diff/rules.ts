@@ -60,6 +60,8 @@ export const RULES = {
   'ref-changed': { what: 'now refers to another object ($ref)', ...both('breaking') },
   'alternative-added': { what: 'an alternative was added (anyOf)', read: 'breaking', write: 'non-breaking' },
   'alternative-removed': { what: 'an alternative was removed (anyOf)', read: 'non-breaking', write: 'breaking' },
+  'variants-added': { what: 'fields now depend on a discriminator (variants): a case requires its fields', read: 'non-breaking', write: 'breaking' },
+  'variants-removed': { what: 'fields no longer depend on a discriminator (variants)', read: 'breaking', write: 'non-breaking' },
   'keyword-changed': { what: 'a keyword no rule knows changed; counted as breaking so that a person looks', ...both('breaking') },
   // #endregion
   // #region connection: endpoints, query parameters, headers, hello defaults, heartbeat, frames, close codes

@@ -30,7 +30,8 @@ const fails = (diff: SpecDiff, failOn: FailOn): boolean =>
 /** A side's spec; its problems are said as the loader says them, under a line naming the side. */
 async function load(source: SpecSource, role: 'old' | 'new', err: NodeJS.WritableStream): Promise<Spec | undefined> {
   try {
-    return await loadSpec(source.dir, source.shown);
+    // A diff reads what each side means; how a spec should be written is generate's to say.
+    return await loadSpec(source.dir, source.shown, { currentRules: false });
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     const count = error.problems.length === 1 ? '1 problem' : `${error.problems.length} problems`;

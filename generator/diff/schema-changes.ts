@@ -122,6 +122,20 @@ const annotation = (rule: 'description-changed' | 'sources-changed', keyword: st
   if (!same(before[keyword], after[keyword])) changes.add(rule, below(place, undefined, [keyword]), undefined, after[keyword] === undefined);
 };
 
+/**
+ * Keys that say how a shape is written, not what it is: the loader folds `extends` (and the `ownKeys` it
+ * leaves) into the flat `properties` compared above, and `members` names values `enum` already lists.
+ */
+const SAID_BY_FLAT_FIELDS = ['extends', 'ownKeys', 'members'];
+
+/** Variants fold into optional flat fields; what they add is that a case requires its fields. */
+const compareVariants: Comparer = (before, after, place, changes) => {
+  const [was, now] = [before.variants, after.variants];
+  if (was === undefined && now !== undefined) changes.add('variants-added', below(place, undefined, ['variants']), `by ${(now as { by: string }).by}`);
+  else if (was !== undefined && now === undefined) changes.add('variants-removed', below(place, undefined, ['variants']), `by ${(was as { by: string }).by}`, true);
+  else if (!same(was, now)) compareUnknown('variants', before, after, place, changes);
+};
+
 /** The keywords compared one by one; `type`, `enum` and `const` are compared once per node (below), `optional` where the field sits. */
 const COMPARERS: Record<string, Comparer> = {
   format: compareFormat,
@@ -134,8 +148,9 @@ const COMPARERS: Record<string, Comparer> = {
   anyOf: compareAlternatives,
   description: annotation('description-changed', 'description'),
   sources: annotation('sources-changed', 'sources'),
+  variants: compareVariants,
 };
-const COMPARED_APART = new Set(['$ref', 'type', 'enum', 'const', 'optional']);
+const COMPARED_APART = new Set(['$ref', 'type', 'enum', 'const', 'optional', ...SAID_BY_FLAT_FIELDS]);
 
 /** A keyword no comparer knows, compared by its shape: the nodes in it by the rules, the rest as a value. */
 function compareUnknown(keyword: string, before: Node, after: Node, place: Place, changes: Changes): void {

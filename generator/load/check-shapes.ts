@@ -17,9 +17,9 @@ const fieldsOf = (objects: ReadonlyMap<string, ObjectSpec>, name: string) => obj
 /**
  * Checks the keys that name shapes: `extends` (a shared object with fields, at a root, no cycle),
  * `variants` (on an enum field, cases that are its values), `members` (the values of a shared object),
- * and that no field is copied: the same name with the same long description.
+ * and, under `currentRules`, that no field is copied: the same name with the same long description.
  */
-export function checkShapes(spec: Spec, report: Report): void {
+export function checkShapes(spec: Spec, report: Report, { currentRules = true }: { currentRules?: boolean } = {}): void {
   const objects = new Map(spec.objects.map((object) => [object.name, object]));
   const roots: { node: SchemaNode; path: SpecPath; file: YamlFile; kind: 'object' | 'event' | 'command' }[] = [
     ...spec.objects.map((object) => ({ node: object.schema, path: object.path, file: object.source, kind: 'object' as const })),
@@ -49,7 +49,7 @@ export function checkShapes(spec: Spec, report: Report): void {
     checkMembers(node, path, file, report);
     node.anyOf?.forEach((alternative, i) => checkMembers(alternative, [...path, 'anyOf', i], file, report));
   }
-  checkCopiedFields(roots, report);
+  if (currentRules) checkCopiedFields(roots, report);
 }
 
 function checkExtends(node: SchemaNode, path: SpecPath, file: YamlFile, objects: ReadonlyMap<string, ObjectSpec>, report: Report): void {

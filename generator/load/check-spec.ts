@@ -54,7 +54,7 @@ function oldestFirst<T extends { readonly source: YamlFile }>(entries: readonly 
 const SCALAR_TYPES: Record<string, string> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean' };
 
 /** Checks what the meta-schema cannot: references, uniqueness, sources, and how keys combine. */
-export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
+export function checkSpec(spec: Spec, diagnostics: Diagnostics, { currentRules = true }: { currentRules?: boolean } = {}): void {
   const objectNames = new Set(spec.objects.map((object) => object.name));
   const report = (file: YamlFile, path: SpecPath, message: string, atKey = false) =>
     file.report(diagnostics, path, message, atKey);
@@ -127,7 +127,7 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
   oldestFirst(typeClaims).forEach(claimTypeName);
 
   for (const object of spec.objects) checkNode(object.source, object.schema, object.path);
-  checkShapes(spec, report);
+  checkShapes(spec, report, { currentRules });
   for (const event of spec.events) {
     if (event.misspelled && event.aliases.length === 0) {
       report(event.source, [...event.path, 'misspelled'], 'a misspelled wire name needs an alias with the right spelling: the type is named from it', true);
@@ -168,7 +168,7 @@ export function checkSpec(spec: Spec, diagnostics: Diagnostics): void {
   connection.closeCodes.forEach((entry, i) => checkSources(file, ['closeCodes', i], entry.sources));
   const closeNames = new Set<string>();
   connection.closeCodes.forEach((entry, i) => {
-    if (entry.code !== 'other' && entry.name === undefined) report(file, ['closeCodes', i], `close code ${entry.code} needs a name (CloseCode.<name>)`);
+    if (currentRules && entry.code !== 'other' && entry.name === undefined) report(file, ['closeCodes', i], `close code ${entry.code} needs a name (CloseCode.<name>)`);
     if (entry.code === 'other' && entry.name !== undefined) report(file, ['closeCodes', i, 'name'], 'other stands for many codes and has no name', true);
     if (entry.name !== undefined && closeNames.has(entry.name)) report(file, ['closeCodes', i, 'name'], `another close code is already named ${entry.name}`);
     if (entry.name !== undefined) closeNames.add(entry.name);

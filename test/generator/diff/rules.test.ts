@@ -205,6 +205,21 @@ unknown('keyword-changed: a new keyword is compared as a value and counted as br
   assertOne(changes.list, 'keyword-changed', { subject: 'event X', impact: 'breaking' });
   assert.match(changes.list[0]!.message, 'deprecated: false → true');
 });
+unknown('variants-added and variants-removed: stating cases narrows what a reader gets, and dropping them widens it', () => {
+  const variants = { by: 'kind', cases: { doc: { doc: { type: 'string' } } } };
+  const added = new Changes();
+  compareNodes({ type: 'object' } as never, { type: 'object', variants } as never, placeIn(), added);
+  assertOne(added.list, 'variants-added', { subject: 'event X', impact: 'non-breaking' });
+  const removed = new Changes();
+  compareNodes({ type: 'object', variants } as never, { type: 'object' } as never, placeIn(), removed);
+  assertOne(removed.list, 'variants-removed', { subject: 'event X', impact: 'breaking' });
+});
+unknown('extends, ownKeys and members are how a shape is written: only the flat fields they give are compared', () => {
+  const changes = new Changes();
+  const field = { type: 'string' };
+  compareNodes({ type: 'object', properties: { a: field } } as never, { type: 'object', extends: 'Base', ownKeys: [], properties: { a: field } } as never, placeIn(), changes);
+  assert.equal(changes.list, []);
+});
 unknown.run();
 // #endregion
 
