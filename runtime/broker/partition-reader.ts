@@ -24,7 +24,8 @@ export interface ReaderSettings {
 type Pending = [id: string, consumer: string, idleMs: number, deliveries: number];
 type Entries = Array<[id: string, fields: string[]]>;
 
-const BLOCK_MS = 1000;
+// Short, so that a reader asked to stop is done soon: it finishes the read in hand rather than cut it.
+const BLOCK_MS = 250;
 const RETRY_MS = 100;
 // How long a wait for a message's idle time may last before the loop looks at `stopping` again.
 const LONGEST_WAIT_MS = 250;
@@ -41,7 +42,7 @@ export class PartitionReader {
   readonly #stream: string;
   readonly #settings: ReaderSettings;
   #stopping = false;
-  #blocked = false;
+  #abandoned = false;
   #outage = false;
   readonly #done: Promise<void>;
 
@@ -53,13 +54,20 @@ export class PartitionReader {
     this.#done = this.#loop();
   }
 
-  /** Stops after the message in hand; resolves once the loop ended and the connection is closed. */
+  /**
+   * Stops once the batch in hand is handled and acknowledged (its lease is still held meanwhile, so no
+   * other worker takes it); resolves when the connection is closed, its acknowledgements processed.
+   */
   async stop(): Promise<void> {
     this.#stopping = true;
-    // A blocking read is cut short; what it might have delivered stays pending and is claimed again.
-    if (this.#blocked) this.#redis.disconnect();
     await this.#done;
-    this.#redis.disconnect();
+    await this.#redis.quit().catch(() => this.#redis.disconnect());
+  }
+
+  /** The lease is gone and another worker may own the partition: stop after the message in hand, leave the rest pending. */
+  abandon(): Promise<void> {
+    this.#abandoned = true;
+    return this.stop();
   }
 
   async #loop(): Promise<void> {
@@ -102,13 +110,12 @@ export class PartitionReader {
 
   async #readNew(): Promise<void> {
     const { group, consumer, batch } = this.#settings;
-    this.#blocked = true;
-    const read = (await this.#redis
-      .xreadgroup('GROUP', group, consumer, 'COUNT', batch, 'BLOCK', BLOCK_MS, 'STREAMS', this.#stream, '>')
-      .finally(() => (this.#blocked = false))) as Array<[string, Entries]> | null;
+    const read = (await this.#redis.xreadgroup('GROUP', group, consumer, 'COUNT', batch, 'BLOCK', BLOCK_MS, 'STREAMS', this.#stream, '>')) as
+      | Array<[string, Entries]>
+      | null;
     for (const [id, fields] of read?.[0]?.[1] ?? []) {
-      // After a failure the rest stay pending, and come back through #pendingFirst in order.
-      if (!(await this.#handle(id, fields, 1))) return;
+      // After a failure, or once abandoned, the rest stay pending, and come back through #pendingFirst in order.
+      if (this.#abandoned || !(await this.#handle(id, fields, 1))) return;
     }
   }
 

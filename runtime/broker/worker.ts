@@ -102,7 +102,7 @@ export class GatewayWorker {
       {
         acquired: (partition) => this.#startReader(partition),
         release: (partition) => this.#stopReader(partition),
-        lost: (partition) => void this.#stopReader(partition),
+        lost: (partition) => void this.#stopReader(partition, true),
       },
     );
   }
@@ -181,10 +181,10 @@ export class GatewayWorker {
     this.#readers.set(partition, new PartitionReader(redis, this.#keys.events(partition), partition, this.#settings));
   }
 
-  async #stopReader(partition: number): Promise<void> {
+  async #stopReader(partition: number, abandon = false): Promise<void> {
     const reader = this.#readers.get(partition);
     this.#readers.delete(partition);
-    await reader?.stop();
+    await (abandon ? reader?.abandon() : reader?.stop());
   }
 
   async #tick(): Promise<void> {

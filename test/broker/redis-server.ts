@@ -10,7 +10,7 @@ import path from 'node:path';
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
-  /** Stops it (SIGTERM: with AOF on, everything acknowledged is on disk) and starts it again on the same port. */
+  /** Stops it (SIGTERM: Redis writes its AOF out before it exits) and starts it again on the same port and folder. */
   restart(downMs?: number): Promise<void>;
   /** Stops it until `start()`. */
   stop(): Promise<void>;
@@ -39,14 +39,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts redis-server (AOF on, fsync always) on a free port; `port` reuses a given one. */
+/** Starts redis-server on a free port, or on `port`; AOF on (a SIGTERM writes it out whole before exiting). */
 export async function startRedis(binary: string, port?: number): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gg-redis-'));
   const chosen = port ?? (await freePort());
   let child: ChildProcess | undefined;
 
   const start = async (): Promise<void> => {
-    const args = ['--port', String(chosen), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'];
+    const args = ['--port', String(chosen), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'];
     const started = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
     await new Promise<void>((resolve, reject) => {
