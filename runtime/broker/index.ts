@@ -8,6 +8,6 @@ export { GatewayPublisher, type GatewayPublisherOptions, type Overflow, type Pub
 export { GatewayWorker, type GatewayWorkerOptions, type SendOptions, type WorkerListenerMap } from './worker.js';
 export type { DeadLetter, Delivery, Gap, Handler, WorkerEventMap, WorkerNoticeMap } from './worker-events.js';
 export { BrokerError, type BrokerErrorCode } from './broker-error.js';
-export type { WhenRedisDown } from './ioredis.js';
+export { describeRedisUrl, type WhenRedisDown } from './ioredis.js';
 export { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from './stream-keys.js';
 export { partitionKey, partitionOf } from './partition.js';

@@ -70,7 +70,7 @@ export async function connectRedis(redis: Redis, url: string, whenDown: WhenRedi
       redis.disconnect();
       throw new BrokerError(
         'REDIS_UNREACHABLE',
-        `cannot reach Redis at ${describeRedisUrl(url)} (${lastError}); start redis-server, check the URL, or wait for it (whenRedisDown: 'wait')`,
+        `cannot reach Redis at ${describeRedisUrl(url)} (${lastError}); start redis-server, check the URL, or wait for it (whenRedisDown: 'wait', publish --wait)`,
       );
     });
   } finally {

@@ -71,6 +71,7 @@ export class GatewayPublisher {
   // Each publisher run numbers its events; with the run, the number is the event's stable id.
   readonly #run = crypto.randomUUID().slice(0, 8);
   #sequence = 0;
+  #published = 0;
   #flushing = false;
   #dropping = false;
   #down = false;
@@ -108,6 +109,11 @@ export class GatewayPublisher {
   /** Events waiting for Redis. */
   get buffered(): number {
     return this.#queue.size;
+  }
+
+  /** Events written to the streams so far. */
+  get published(): number {
+    return this.#published;
   }
 
   /** Connects to Redis (per `whenRedisDown`) and starts relaying commands; buffered events flow from then on. */
@@ -218,6 +224,7 @@ export class GatewayPublisher {
       command += count;
       done++;
       if (item.kind === 'gap') this.#gapWritten(item.dropped);
+      else this.#published++;
     }
     return done;
   }

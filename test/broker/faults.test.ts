@@ -114,7 +114,7 @@ if (binary === undefined) {
     const refused = await failing.start().then(() => 'started', (error: Error) => error.message);
     assert.is(
       refused,
-      `cannot reach Redis at ${url} (connect ECONNREFUSED 127.0.0.1:${port}); start redis-server, check the URL, or wait for it (whenRedisDown: 'wait')`,
+      `cannot reach Redis at ${url} (connect ECONNREFUSED 127.0.0.1:${port}); start redis-server, check the URL, or wait for it (whenRedisDown: 'wait', publish --wait)`,
     );
     await failing.close();
 
