@@ -2,7 +2,8 @@ import type { CommandArgs } from '../client-options.js';
 import type { CommandName } from '../../generated/index.js';
 import { BrokerError, describeError } from './broker-error.js';
 import { ensureGroup, sleep } from './consumer-group.js';
-import { connectRedis, type Redis, type WhenRedisDown } from './ioredis.js';
+import { connectRedis, type Redis } from './ioredis.js';
+import type { WhenRedisDown } from './redis-connection.js';
 import type { PublisherSource } from './publisher-source.js';
 
 /** What the relay needs of its publisher. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Redis, RedisOptions } from 'ioredis';
 import { BrokerError } from './broker-error.js';
+import { describeRedisUrl, type WhenRedisDown } from './redis-connection.js';
 
 type RedisConstructor = new (url: string, options: RedisOptions) => Redis;
 
@@ -34,21 +35,7 @@ export function openRedis(url: string, name: string): Redis {
   });
 }
 
-/** The URL without its password, for messages. */
-export function describeRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return 'the redis URL (not a valid URL)';
-  }
-}
-
 export type { Redis };
-
-/** What to do when Redis cannot be reached at start: reject with a clear error, or wait until it can. */
-export type WhenRedisDown = 'fail' | 'wait';
 
 /**
  * Connects `redis`. With `fail`, a first attempt that does not reach Redis rejects with

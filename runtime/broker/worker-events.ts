@@ -33,8 +33,8 @@ export type WorkerEventMap = EventPayloadMap & {
   gap: Gap;
 };
 
-/** A handler: the message is acknowledged once it resolves; a throw or rejection leaves it to be delivered again. */
-export type Handler<Payload> = (payload: Payload, delivery: Delivery) => void | Promise<void>;
+/** A handler: the message is acknowledged once it returns, or once the promise it returns resolves; a throw or rejection leaves it to be delivered again. */
+export type Handler<Payload> = (payload: Payload, delivery: Delivery) => unknown;
 
 /** A message given up on, as the dead-letter stream holds it. */
 export interface DeadLetter {
