@@ -43,6 +43,9 @@ export class PartitionReader {
   readonly #settings: ReaderSettings;
   #stopping = false;
   #abandoned = false;
+  // Only this reader makes pending messages once it owns the partition (by failing), so it looks for
+  // them at the start, after a failure or an outage, and not before every read.
+  #mayHavePending = true;
   #outage = false;
   readonly #done: Promise<void>;
 
@@ -75,10 +78,11 @@ export class PartitionReader {
     while (this.#redis.status !== 'ready' && this.#redis.status !== 'end' && !this.#stopping) await sleep(10);
     while (!this.#stopping) {
       try {
-        if (!(await this.#pendingFirst())) await this.#readNew();
+        if (!this.#mayHavePending || !(await this.#pendingFirst())) await this.#readNew();
         this.#outage = false;
       } catch (error) {
         if (this.#stopping) break;
+        this.#mayHavePending = true;
         if (!this.#outage) {
           this.#outage = true;
           this.#settings.report(new BrokerError('REDIS_UNREACHABLE', `partition ${this.partition}: ${describeError(error)}; retrying until Redis answers`));
@@ -92,7 +96,10 @@ export class PartitionReader {
   async #pendingFirst(): Promise<boolean> {
     const { group, consumer, claimIdleMs } = this.#settings;
     const [head] = (await this.#redis.xpending(this.#stream, group, '-', '+', 1)) as Pending[];
-    if (head === undefined) return false;
+    if (head === undefined) {
+      this.#mayHavePending = false;
+      return false;
+    }
     const [id, , idleMs, deliveries] = head;
     if (idleMs < claimIdleMs) {
       await sleep(Math.min(claimIdleMs - idleMs, LONGEST_WAIT_MS));
@@ -115,7 +122,11 @@ export class PartitionReader {
       | null;
     for (const [id, fields] of read?.[0]?.[1] ?? []) {
       // After a failure, or once abandoned, the rest stay pending, and come back through #pendingFirst in order.
-      if (this.#abandoned || !(await this.#handle(id, fields, 1))) return;
+      if (this.#abandoned) return;
+      if (!(await this.#handle(id, fields, 1))) {
+        this.#mayHavePending = true;
+        return;
+      }
     }
   }
 

@@ -26,7 +26,7 @@ export interface GatewayPublisherOptions {
   readonly prefix?: string;
   /** Each partition stream is trimmed to about this many entries (`MAXLEN ~`). Default 100,000. */
   readonly maxLength?: number;
-  /** How many events wait while Redis is away; past it they are dropped and counted (`overflow`). Default 10,000. */
+  /** How many events may wait for Redis (away, or slower than a burst); past it they are dropped and counted (`overflow`). Default 10,000. */
   readonly bufferSize?: number;
   /** At `start()` with Redis away: `fail` (default) rejects with REDIS_UNREACHABLE; `wait` buffers and waits. */
   readonly whenRedisDown?: WhenRedisDown;
@@ -34,7 +34,7 @@ export interface GatewayPublisherOptions {
   readonly partitionKey?: (name: string, payload: unknown, socket: string) => string;
 }
 
-/** Events dropped while Redis was away and the buffer was full. */
+/** Events dropped while the buffer was full (Redis away, or slower than the gateway). */
 export interface Overflow {
   /** Events dropped so far in this gap, by partition. */
   readonly dropped: number;
@@ -167,7 +167,7 @@ export class GatewayPublisher {
       this.#flush();
     } else if (!this.#dropping) {
       this.#dropping = true;
-      this.#report(new BrokerError('BUFFER_OVERFLOW', `the buffer of ${this.#queue.size} events is full while Redis is away; further events are dropped and counted`));
+      this.#report(new BrokerError('BUFFER_OVERFLOW', `the buffer of ${this.#queue.size} events is full (Redis is away, or slower than the gateway); further events are dropped and counted until it drains`));
       this.#emitter.emit('overflow', { dropped: 1, partitions: { [partition]: 1 }, written: false });
     }
   }

@@ -30,34 +30,45 @@ export interface GapEntry {
 
 export type StreamEntry = EventEntry | GapEntry;
 
-/** The field list XADD takes for an entry. */
+/**
+ * The field list XADD takes for an entry. An event leaves out what is usual (its kind, `valid`, no
+ * errors): every field costs on both sides of Redis, for every event.
+ */
 export function entryFields(entry: StreamEntry): string[] {
   if (entry.kind === 'gap') return ['kind', 'gap', 'id', entry.id, 'dropped', String(entry.dropped)];
-  const fields = ['kind', 'event', 'id', entry.id, 'name', entry.name, 'socket', entry.socket, 'payload', entry.payload];
-  fields.push('receivedAt', String(entry.receivedAt), 'validation', entry.validation);
+  const fields = ['id', entry.id, 'name', entry.name, 'socket', entry.socket, 'payload', entry.payload, 'receivedAt', String(entry.receivedAt)];
+  if (entry.validation !== 'valid') fields.push('validation', entry.validation);
   if (entry.errors.length > 0) fields.push('errors', JSON.stringify(entry.errors));
   return fields;
 }
 
 /** Reads the fields of a stream entry as Redis returns them (a flat list); undefined for a foreign entry. */
 export function readEntry(fields: readonly string[]): StreamEntry | undefined {
-  const values = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i] as string, fields[i + 1] as string);
-  const id = values.get('id');
+  let kind = 'event';
+  let id: string | undefined;
+  let name: string | undefined;
+  let socket = 'user';
+  let payload: string | undefined;
+  let receivedAt = 0;
+  let validation: EntryValidation = 'valid';
+  let errors: readonly PayloadError[] = [];
+  let dropped = 0;
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const value = fields[i + 1] as string;
+    switch (fields[i]) {
+      case 'kind': kind = value; break;
+      case 'id': id = value; break;
+      case 'name': name = value; break;
+      case 'socket': socket = value; break;
+      case 'payload': payload = value; break;
+      case 'receivedAt': receivedAt = Number(value); break;
+      case 'validation': validation = value === 'invalid' || value === 'unknown' ? value : 'valid'; break;
+      case 'errors': errors = JSON.parse(value) as PayloadError[]; break;
+      case 'dropped': dropped = Number(value); break;
+    }
+  }
   if (id === undefined) return undefined;
-  if (values.get('kind') === 'gap') return { kind: 'gap', id, dropped: Number(values.get('dropped') ?? 0) };
-  const name = values.get('name');
-  const payload = values.get('payload');
+  if (kind === 'gap') return { kind: 'gap', id, dropped };
   if (name === undefined || payload === undefined) return undefined;
-  const validation = values.get('validation');
-  return {
-    kind: 'event',
-    id,
-    name,
-    socket: values.get('socket') ?? 'user',
-    payload,
-    receivedAt: Number(values.get('receivedAt') ?? 0),
-    validation: validation === 'invalid' || validation === 'unknown' ? validation : 'valid',
-    errors: values.has('errors') ? (JSON.parse(values.get('errors') as string) as PayloadError[]) : [],
-  };
+  return { kind: 'event', id, name, socket, payload, receivedAt, validation, errors };
 }
