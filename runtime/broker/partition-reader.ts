@@ -46,6 +46,8 @@ export class PartitionReader {
   // Only this reader makes pending messages once it owns the partition (by failing), so it looks for
   // them at the start, after a failure or an outage, and not before every read.
   #mayHavePending = true;
+  // Handled messages of the batch in hand, acknowledged together in one XACK when it ends.
+  #handled: string[] = [];
   #outage = false;
   readonly #done: Promise<void>;
 
@@ -64,6 +66,7 @@ export class PartitionReader {
   async stop(): Promise<void> {
     this.#stopping = true;
     await this.#done;
+    this.#acknowledge();
     await this.#redis.quit().catch(() => this.#redis.disconnect());
   }
 
@@ -95,6 +98,8 @@ export class PartitionReader {
   /** Handles the oldest pending message, or waits for it; false when nothing is pending. */
   async #pendingFirst(): Promise<boolean> {
     const { group, consumer, claimIdleMs } = this.#settings;
+    // Sent first on the same connection: a message handled but not yet acknowledged is no pending head.
+    this.#acknowledge();
     const [head] = (await this.#redis.xpending(this.#stream, group, '-', '+', 1)) as Pending[];
     if (head === undefined) {
       this.#mayHavePending = false;
@@ -120,13 +125,17 @@ export class PartitionReader {
     const read = (await this.#redis.xreadgroup('GROUP', group, consumer, 'COUNT', batch, 'BLOCK', BLOCK_MS, 'STREAMS', this.#stream, '>')) as
       | Array<[string, Entries]>
       | null;
-    for (const [id, fields] of read?.[0]?.[1] ?? []) {
-      // After a failure, or once abandoned, the rest stay pending, and come back through #pendingFirst in order.
-      if (this.#abandoned) return;
-      if (!(await this.#handle(id, fields, 1))) {
-        this.#mayHavePending = true;
-        return;
+    try {
+      for (const [id, fields] of read?.[0]?.[1] ?? []) {
+        // After a failure, or once abandoned, the rest stay pending, and come back through #pendingFirst in order.
+        if (this.#abandoned) return;
+        if (!(await this.#handle(id, fields, 1))) {
+          this.#mayHavePending = true;
+          return;
+        }
       }
+    } finally {
+      this.#acknowledge();
     }
   }
 
@@ -169,10 +178,19 @@ export class PartitionReader {
   }
 
   #ack(entryId: string, deliveries: number, errorField: string): true {
-    // Not awaited: the next command on this connection runs after it, and a lost ack means a redelivery.
-    this.#redis.xack(this.#stream, this.#settings.group, entryId).catch(() => undefined);
+    this.#handled.push(entryId);
     if (deliveries > 1) this.#redis.hdel(this.#settings.errorsKey, errorField).catch(() => undefined);
     return true;
+  }
+
+  /**
+   * Acknowledges the handled messages in one XACK. Not awaited: the next command on this connection runs
+   * after it, and a lost acknowledgement means a delivery again, which at least once allows.
+   */
+  #acknowledge(): void {
+    if (this.#handled.length === 0) return;
+    this.#redis.xack(this.#stream, this.#settings.group, ...this.#handled).catch(() => undefined);
+    this.#handled = [];
   }
 
   async #deadLetter(entryId: string, entry: StreamEntry, fields: string[], deliveries: number, error: string, errorField: string): Promise<void> {
