@@ -6,6 +6,7 @@
  */
 import { cpus, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { broker } from './broker.js';
 import { endToEnd } from './end-to-end.js';
 import { framesOf, meanBytes, mixFrames } from './frames.js';
 import { generateCheck } from './generate-check.js';
@@ -30,6 +31,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   watch: watchFigure,
   'idle-memory': idleMemory,
   'import-time': importTime,
+  broker,
 };
 
 /** The frames' sizes, as the README's table is headed. */

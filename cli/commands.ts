@@ -94,6 +94,27 @@ export const COMMANDS = {
     },
     positionals: true,
   },
+  publish: {
+    summary: 'run the gateway side of guilded-gateway/broker: every event into Redis streams for GatewayWorker',
+    usage: 'guilded-gateway publish [--redis URL] [--url URL | --capture FILE] [--partitions N] [--prefix P] [--wait]',
+    about: [
+      "Connects GatewayClient to --url (Guilded's gateway by default, or a local `guilded-gateway replay`)",
+      'and appends every event to Redis streams, where GatewayWorker processes read them; commands the',
+      'workers send go out on the socket. The cookie comes from the GUILDED_COOKIE environment variable,',
+      'never from an argument (a loopback --url needs none). --capture replays a capture file in-process',
+      'instead, and exits once every event of it is in Redis. Needs ioredis (npm install ioredis).',
+      'Exit codes: 0 stopped (Ctrl+C) or capture published, 1 Redis or the gateway unusable, 2 a wrong command line.',
+    ].join('\n'),
+    options: {
+      redis: { type: 'string', default: 'redis://127.0.0.1:6379', value: 'URL', help: 'the Redis to publish to (default: redis://127.0.0.1:6379)' },
+      url: { type: 'string', value: 'URL', help: "the gateway endpoint, such as a replay's ws://127.0.0.1:PORT/ws/ (default: Guilded's)" },
+      capture: { type: 'string', value: 'FILE', help: 'publish the events of a capture (HAR, JSON lines or frames) instead of a live socket' },
+      partitions: { type: 'string', default: '8', value: 'N', help: 'how many streams the events are spread over; the workers use the same (default: 8)' },
+      prefix: { type: 'string', default: 'guilded-gateway', value: 'P', help: 'the prefix of every Redis key (default: guilded-gateway)' },
+      wait: { type: 'boolean', default: false, help: 'wait for Redis when it is not up yet, buffering events, instead of exiting 1' },
+    },
+    positionals: false,
+  },
   demo: {
     summary: 'replay the sample capture to GatewayClient, print typed events, then validate it (npm start)',
     usage: 'guilded-gateway demo',

@@ -16,6 +16,7 @@ const LOADERS: Record<CommandName, () => Promise<Module>> = {
   validate: () => import('./validate/command.js'),
   infer: () => import('./infer/command.js'),
   replay: () => import('./replay/command.js'),
+  publish: () => import('./publish/command.js'),
   demo: () => import('./demo/command.js'),
 };
 

@@ -50,6 +50,11 @@ export interface LifecycleEventMap {
    * reconnect delays. For logs, not for parsing; it never holds the cookie.
    */
   debug: string;
+  /**
+   * Every text frame as received, before the client reads it: for taps that keep a payload's text as it
+   * came, such as the publisher of `guilded-gateway/broker`. Emitted only while someone listens.
+   */
+  frame: string;
 }
 
 // Fails to compile if the spec gains an event whose name clashes with a lifecycle event.

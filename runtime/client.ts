@@ -245,6 +245,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   readonly #onMessage = (event: WebSocketEventLike): void => {
     const frame = event.data;
+    if (typeof frame === 'string') this.#emitter.emit('frame', frame);
     // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
     if (!this.#router.take(frame)) this.#onPacket(decodeFrame(frame));
   };

@@ -87,11 +87,14 @@ installed(`a bot author installs at most ${MAX_PACKAGES} packages, under 2.5 MB 
   assert.ok(bytes < MAX_INSTALLED_BYTES, `${bytes} bytes installed`);
 });
 
+/** A bot on the client, and a worker on guilded-gateway/broker (type-checked without ioredis installed). */
+const CONSUMER_FILES = ['bot.ts', 'worker.ts'];
+
 async function typeCheck(folder: string, compilerOptions: Record<string, unknown>, type: 'module' | 'commonjs'): Promise<void> {
   mkdirSync(folder, { recursive: true });
-  copyFileSync(path.join(repoRoot, 'test/package/consumer/bot.ts'), path.join(folder, 'bot.ts'));
+  for (const file of CONSUMER_FILES) copyFileSync(path.join(repoRoot, 'test/package/consumer', file), path.join(folder, file));
   writeJson(path.join(folder, 'package.json'), { name: `consumer-${type}`, private: true, type });
-  writeJson(path.join(folder, 'tsconfig.json'), { compilerOptions: { ...STRICTEST, ...compilerOptions }, files: ['bot.ts'] });
+  writeJson(path.join(folder, 'tsconfig.json'), { compilerOptions: { ...STRICTEST, ...compilerOptions }, files: CONSUMER_FILES });
   try {
     await run(process.execPath, [tsc, '-p', folder], { cwd: folder });
   } catch (error) {
@@ -100,11 +103,11 @@ async function typeCheck(folder: string, compilerOptions: Record<string, unknown
   }
 }
 
-installed('a strict ESM project (module nodenext, skipLibCheck off) type-checks a bot with no error', async () => {
+installed('a strict ESM project (module nodenext, skipLibCheck off) type-checks a bot and a broker worker with no error', async () => {
   await typeCheck(path.join(project, 'esm'), { module: 'nodenext', moduleResolution: 'nodenext' }, 'module');
 });
 
-installed('a CommonJS project (module node16) type-checks the same bot with no error', async () => {
+installed('a CommonJS project (module node16) type-checks the same bot and worker with no error', async () => {
   await typeCheck(path.join(project, 'cjs'), { module: 'node16', moduleResolution: 'node16' }, 'commonjs');
 });
 
@@ -147,6 +150,20 @@ installed('plain Node requires it from CommonJS and validates', async () => {
   const script = `const gg = require('guilded-gateway'); const generated = require('guilded-gateway/generated'); ${PROBE}`;
   const { stdout, stderr } = await run(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: project });
   assertProbe(stdout, stderr);
+});
+
+installed('guilded-gateway/broker without ioredis, imported or required: one line naming the peer dependency to install', async () => {
+  const want = 'guilded-gateway/broker needs ioredis, an optional peer dependency that is not installed: npm install ioredis\n';
+  const imported = `import('guilded-gateway/broker').then(() => console.log('loaded'), (error) => console.log(error.message));`;
+  assert.is((await run(process.execPath, ['--input-type=module', '-e', imported], { cwd: project })).stdout, want);
+  const required = `try { require('guilded-gateway/broker'); console.log('loaded'); } catch (error) { console.log(error.message); }`;
+  assert.is((await run(process.execPath, ['--input-type=commonjs', '-e', required], { cwd: project })).stdout, want);
+  const published = await run(path.join(project, 'node_modules', '.bin', 'guilded-gateway'), ['publish'], { cwd: project }).then(
+    () => ({ code: 0, stderr: 'publish ran without ioredis' }),
+    (error: { code: number; stderr: string }) => error,
+  );
+  assert.is(published.code, 1);
+  assert.is(published.stderr, `publish: ${want}`);
 });
 
 installed('the command line runs from node_modules/.bin: version, help, validate and the demo, no network', async () => {
