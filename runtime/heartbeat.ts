@@ -18,7 +18,9 @@ export class Heartbeat {
   #beatTimer: ReturnType<typeof setTimeout> | undefined;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   #acked = true;
+  #held = false;
   #sentAt = 0;
+  #timeoutMs = 0;
 
   constructor(hooks: HeartbeatHooks) {
     this.#hooks = hooks;
@@ -27,11 +29,13 @@ export class Heartbeat {
   /** Starts beating (the first ping goes out after one interval), replacing any earlier schedule. */
   start(intervalMs: number, timeoutMs: number): void {
     this.stop();
+    this.#timeoutMs = timeoutMs;
     const beat = (): void => {
-      if (!this.#acked) return this.#hooks.dead(timeoutMs);
+      if (!this.#acked && !this.#held) return this.#hooks.dead(timeoutMs);
+      // While held, pings go on so that the server keeps the link; the oldest unanswered one is timed.
+      if (this.#acked) this.#sentAt = performance.now();
       this.#acked = false;
-      this.#sentAt = performance.now();
-      this.#deadlineTimer = setTimeout(() => this.#hooks.dead(timeoutMs), timeoutMs);
+      if (!this.#held) this.#armDeadline();
       this.#beatTimer = setTimeout(beat, intervalMs);
       this.#hooks.ping();
     };
@@ -47,6 +51,23 @@ export class Heartbeat {
     this.#hooks.pong(performance.now() - this.#sentAt);
   }
 
+  /**
+   * The client stopped reading the socket (backpressure): a pong waits behind unread frames, so an
+   * unanswered ping proves nothing until `release`.
+   */
+  hold(): void {
+    this.#held = true;
+    clearTimeout(this.#deadlineTimer);
+    this.#deadlineTimer = undefined;
+  }
+
+  /** Reading goes on: a ping still unanswered gets a full pingTimeout from now. */
+  release(): void {
+    if (!this.#held) return;
+    this.#held = false;
+    if (!this.#acked && this.#beatTimer !== undefined) this.#armDeadline();
+  }
+
   /** Clears both timers. */
   stop(): void {
     clearTimeout(this.#beatTimer);
@@ -54,5 +75,11 @@ export class Heartbeat {
     this.#beatTimer = undefined;
     this.#deadlineTimer = undefined;
     this.#acked = true;
+    this.#held = false;
+  }
+
+  #armDeadline(): void {
+    const timeoutMs = this.#timeoutMs;
+    this.#deadlineTimer = setTimeout(() => this.#hooks.dead(timeoutMs), timeoutMs);
   }
 }
