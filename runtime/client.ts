@@ -261,6 +261,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
 
   readonly #onMessage = (event: WebSocketEventLike): void => {
     const frame = event.data;
+    this.#heartbeat.heard();
     // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
     if (!this.#router.take(frame)) this.#onPacket(decodeFrame(frame));
   };

@@ -34,7 +34,10 @@ export function helloTiming(pingInterval: unknown, pingTimeout: unknown): HelloT
       return fallback;
     }
     const clamped = Math.min(MAX_HEARTBEAT_MS, Math.max(MIN_HEARTBEAT_MS, value));
-    if (clamped !== value) adjustments.push(`hello ${name} ${value} ms is outside ${MIN_HEARTBEAT_MS} to ${MAX_HEARTBEAT_MS} ms; using ${clamped} ms`);
+    if (clamped !== value)
+      adjustments.push(
+        `hello ${name} ${value} ms is outside ${MIN_HEARTBEAT_MS} to ${MAX_HEARTBEAT_MS} ms; using ${clamped} ms`,
+      );
     return clamped;
   };
   return {

@@ -7,11 +7,27 @@ const timing = suite('helloTiming');
 const CASES: Array<{ given: unknown; want: number; says: string | undefined }> = [
   { given: 25_000, want: 25_000, says: undefined },
   { given: 0, want: 25_000, says: "hello pingInterval 0 is not a positive number; using the spec's default 25000 ms" },
-  { given: -5, want: 25_000, says: "hello pingInterval -5 is not a positive number; using the spec's default 25000 ms" },
-  { given: '25000', want: 25_000, says: `hello pingInterval "25000" is not a positive number; using the spec's default 25000 ms` },
+  {
+    given: -5,
+    want: 25_000,
+    says: "hello pingInterval -5 is not a positive number; using the spec's default 25000 ms",
+  },
+  {
+    given: '25000',
+    want: 25_000,
+    says: `hello pingInterval "25000" is not a positive number; using the spec's default 25000 ms`,
+  },
   { given: undefined, want: 25_000, says: "hello pingInterval is missing; using the spec's default 25000 ms" },
-  { given: Infinity, want: 25_000, says: "hello pingInterval Infinity is not a positive number; using the spec's default 25000 ms" },
-  { given: 1e12, want: MAX_HEARTBEAT_MS, says: 'hello pingInterval 1000000000000 ms is outside 10 to 60000 ms; using 60000 ms' },
+  {
+    given: Infinity,
+    want: 25_000,
+    says: "hello pingInterval Infinity is not a positive number; using the spec's default 25000 ms",
+  },
+  {
+    given: 1e12,
+    want: MAX_HEARTBEAT_MS,
+    says: 'hello pingInterval 1000000000000 ms is outside 10 to 60000 ms; using 60000 ms',
+  },
   { given: 0.5, want: MIN_HEARTBEAT_MS, says: 'hello pingInterval 0.5 ms is outside 10 to 60000 ms; using 10 ms' },
 ];
 
