@@ -334,7 +334,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #onHello(hello: Hello, adjustments: readonly string[]): void {
     if (this.#status !== 'connecting') return;
     this.#sid = hello.sid;
-    // A hostile or broken hello would otherwise set a timer that spins or never fires.
+    // The heartbeat runs on the values helloTiming made safe; each change is said.
     for (const adjustment of adjustments) this.#reporter.report('INVALID_HELLO', adjustment, 'continue');
     this.#reporter.debug(
       () =>

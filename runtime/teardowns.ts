@@ -31,7 +31,7 @@ export type HandshakePhase = 'upgrade' | 'hello' | 'connect';
 
 const [NORMAL_CLOSURE] = SESSION_ENDING_CLOSE_CODES;
 /** A private-use code: unlike 1000 and 1001 it does not end the session (spec `closeCodes`), and browsers may send it. */
-export const RECONNECT_CLOSE_CODE = 4000;
+const RECONNECT_CLOSE_CODE = 4000;
 const ABNORMAL_CLOSURE = 1006;
 const MESSAGE_TOO_BIG = 1009;
 // ws's error code for a frame over maxPayload (its message says only "Max payload size exceeded").
