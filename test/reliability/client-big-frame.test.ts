@@ -38,12 +38,15 @@ big(
   'a single 100 MB frame: refused at the 16 MiB default before it is read, closed with 1009, memory bounded, then a reconnect',
   async () => {
     let streamed: Promise<number> | undefined;
+    let first: ServerSocket | undefined;
     const gateway = await startHostileGateway((request, socket) => {
       const server = accept(request, socket);
       server.send(hello());
       server.send(CONNECT);
-      if (gateway.upgrades === 1) streamed = streamFrame(server, 100 * MB);
-      else server.send(typingFrame(200));
+      if (gateway.upgrades === 1) {
+        first = server;
+        streamed = streamFrame(server, 100 * MB);
+      } else server.send(typingFrame(200));
     });
     try {
       const seen = await runChild<{
@@ -67,7 +70,8 @@ big(
       assert.is(gateway.upgrades, 2);
       figure(
         'a 100 MB frame',
-        `refused at 16 MiB; the gateway wrote ${(written / MiB).toFixed(1)} MiB before the link was cut; client peak RSS +${(seen.peakGrowth / MiB).toFixed(1)} MiB; 1 reconnect`,
+        `refused at 16 MiB; the gateway wrote ${(written / MiB).toFixed(1)} MiB before the link was cut and read close ${first?.closeCode ?? '(none: the reset came first)'}; ` +
+          `client peak RSS +${(seen.peakGrowth / MiB).toFixed(1)} MiB; 1 reconnect`,
       );
     } finally {
       await gateway.close();

@@ -33,9 +33,9 @@ floods(
     const progress = { written: 0 };
     const gateway = await startHostileGateway((request, socket) => {
       const server = accept(request, socket);
-      // Pongs queue behind the flood: while reading is paused they cannot arrive.
+      // Pongs queue behind the flood, and a pause lasts longer than pingTimeout: only the hold keeps the link.
       server.answerPings();
-      server.send(hello({ pingInterval: 300, pingTimeout: 1000 }));
+      server.send(hello({ pingInterval: 100, pingTimeout: 100 }));
       server.send(CONNECT);
       socket.on('data', () => {
         const commands = server.received.filter((text) => text.startsWith('42[')).length;
