@@ -45,7 +45,14 @@ export interface GatewayClientOptions {
   readonly reconnect?: false | ReconnectOptions;
   /** How long to wait from opening the socket until `40`. Default 20 s. */
   readonly handshakeTimeoutMs?: number;
-  /** A WebSocket class taking `(url, { headers })`, like `ws`. Default: `ws`. */
+  /**
+   * The largest frame the client reads, in bytes: a longer one is refused unread as soon as its header
+   * announces the length, and the connection closes with 1009 and reconnects (FRAME_TOO_LARGE).
+   * Default 16 MiB (16777216), against `ws`'s own 100 MiB. Applies to `ws` and to a `WebSocket` class
+   * (as its `maxPayload` option); a `createWebSocket` factory sets its own limit (browsers have none).
+   */
+  readonly maxFrameBytes?: number;
+  /** A WebSocket class taking `(url, { headers, maxPayload })`, like `ws`. Default: `ws`. */
   readonly WebSocket?: WebSocketConstructor;
   /** A WebSocket factory, for implementations with another constructor (browsers). Takes precedence over `WebSocket`. */
   readonly createWebSocket?: WebSocketFactory;
@@ -53,7 +60,12 @@ export interface GatewayClientOptions {
 
 /** Options of `GatewayClient.events()`. */
 export interface EventIteratorOptions {
-  /** How many events may wait for the consumer before the iterator ends with BUFFER_OVERFLOW. Default 1000. */
+  /**
+   * How many events may wait for the consumer. When more wait, the client stops reading the socket
+   * (backpressure: TCP holds the gateway back, nothing is lost or reordered) until the consumer is down
+   * to half. A WebSocket that cannot pause (browsers) ends the iterator with BUFFER_OVERFLOW instead.
+   * Default 1000.
+   */
   readonly bufferSize?: number;
 }
 
@@ -70,11 +82,13 @@ export interface ClientSettings {
   /** Undefined when reconnect is off. */
   readonly reconnect: Required<ReconnectOptions> | undefined;
   readonly handshakeTimeoutMs: number;
+  readonly maxFrameBytes: number;
   /** Undefined for the default, `ws`, loaded on the first connect. */
   readonly factory: WebSocketFactory | undefined;
 }
 
 const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /** Checks the options and gives each its default, once; a bad option is a TypeError. */
 export function clientSettings(options: GatewayClientOptions): ClientSettings {
@@ -88,6 +102,10 @@ export function clientSettings(options: GatewayClientOptions): ClientSettings {
     throw new TypeError('the cookie option is empty or not a string; no client was created');
   }
   const headers = upgradeHeaders({ cookie, userAgent: options.userAgent, headers: options.headers });
+  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  if (!Number.isSafeInteger(maxFrameBytes) || maxFrameBytes < 1) {
+    throw new RangeError(`the maxFrameBytes option ${maxFrameBytes} is not a positive whole number of bytes; no client was created`);
+  }
   const guildedClientId = options.guildedClientId ?? crypto.randomUUID();
   return {
     url: gatewayUrl(options.url ?? CURRENT_ENDPOINT, { guildedClientId, teamId: options.teamId, deviceType: options.deviceType }),
@@ -98,6 +116,7 @@ export function clientSettings(options: GatewayClientOptions): ClientSettings {
     validation: options.validation ?? 'warn',
     reconnect: options.reconnect === false ? undefined : reconnectPolicy(options.reconnect),
     handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
-    factory: options.createWebSocket ?? (WebSocket && ((url, headers) => new WebSocket(url, { headers }))),
+    maxFrameBytes,
+    factory: options.createWebSocket ?? (WebSocket && ((url, headers) => new WebSocket(url, { headers, maxPayload: maxFrameBytes }))),
   };
 }

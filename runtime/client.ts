@@ -18,10 +18,11 @@ import { EventIterators } from './event-iterators.js';
 import { EventRouter } from './event-router.js';
 import { Heartbeat } from './heartbeat.js';
 import { backoffDelay } from './reconnect.js';
-import { RECONNECT_CLOSE_CODE, socketError, teardowns, type SocketError, type Teardown } from './teardowns.js';
+import { socketError, teardowns, type HandshakePhase, type SocketError, type Teardown } from './teardowns.js';
 import { headerNames } from './upgrade-headers.js';
 import {
   loadNodeWebSocket,
+  ReadyState,
   releaseSocket,
   whenClosed,
   type WebSocketEventLike,
@@ -54,6 +55,8 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #sid: string | undefined;
   #ping: number | undefined;
   #pending: Deferred | undefined;
+  // An iterator is full: each socket is paused as its events reach it, until the iterators drain.
+  #readingPaused = false;
 
   constructor(options: GatewayClientOptions) {
     const settings = (this.#settings = clientSettings(options));
@@ -63,7 +66,11 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       countChanged: (name) => this.#router.listenersChanged(name),
     });
     this.#reporter = new ClientReporter(this.#emitter, settings.redact);
-    this.#iterators = new EventIterators(() => this.#router.iteratorsChanged());
+    this.#iterators = new EventIterators({
+      countChanged: () => this.#router.iteratorsChanged(),
+      pause: () => this.#pauseReading(),
+      resume: () => this.#resumeReading(),
+    });
     this.#router = new EventRouter({
       emitter: this.#emitter,
       iterators: this.#iterators,
@@ -213,7 +220,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#status = 'connecting';
     const factory = this.#factory;
     if (factory === undefined) {
-      loadNodeWebSocket().then(
+      loadNodeWebSocket(this.#settings.maxFrameBytes).then(
         (loaded) => {
           this.#factory = loaded;
           if (this.#status === 'connecting' && this.#socket === undefined) this.#open();
@@ -240,11 +247,21 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     socket.addEventListener('message', this.#onMessage);
     socket.addEventListener('error', this.#onError);
     socket.addEventListener('close', this.#onClose);
-    this.#handshakeTimer = setTimeout(() => this.#destroy(teardowns.handshakeTimeout(handshakeTimeoutMs)), handshakeTimeoutMs);
+    this.#handshakeTimer = setTimeout(
+      () => this.#destroy(teardowns.handshakeTimeout(handshakeTimeoutMs, this.#handshakePhase())),
+      handshakeTimeoutMs,
+    );
+  }
+
+  /** What the handshake waits for: the upgrade until the socket is open, then the hello, then `40`. */
+  #handshakePhase(): HandshakePhase {
+    if (this.#sid !== undefined) return 'connect';
+    return this.#socket?.readyState === ReadyState.open ? 'hello' : 'upgrade';
   }
 
   readonly #onMessage = (event: WebSocketEventLike): void => {
     const frame = event.data;
+    this.#heartbeat.heard();
     if (typeof frame === 'string') this.#emitter.emit('frame', frame);
     // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
     if (!this.#router.take(frame)) this.#onPacket(decodeFrame(frame));
@@ -259,13 +276,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       case 'ping':
         return this.#socket?.send(encodePong(packet.data));
       case 'open':
-        return this.#onHello(packet.hello);
+        return this.#onHello(packet.hello, packet.adjustments);
       case 'connect':
         return packet.namespace === '/' ? this.#onReady() : undefined;
       case 'disconnect':
         return packet.namespace === '/' ? this.#destroy(teardowns.namespaceDisconnected) : undefined;
       case 'error':
-        return packet.namespace === '/' ? this.#destroy(teardowns.connectRefused(packet.data)) : undefined;
+        return packet.namespace === '/' ? this.#destroy(teardowns.connectRefused(packet.data, this.#retryAuthRefusal)) : undefined;
       case 'close':
         return this.#destroy(teardowns.engineClosed);
       case 'invalid':
@@ -279,15 +296,47 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   }
 
   readonly #onError = (event: WebSocketEventLike): void => {
+    const failure = socketError(event);
+    // ws has sent 1009 and would wait up to 30 s for a peer that is still sending the frame.
+    if (failure.frameTooLarge) return this.#destroy(teardowns.frameTooLarge(this.#settings.maxFrameBytes));
     // A close event follows; it decides what to do, with this error as its reason.
-    this.#socketError = socketError(event);
+    this.#socketError = failure;
   };
 
-  readonly #onClose = (event: WebSocketEventLike): void => this.#destroy(teardowns.socketClosed(event, this.#socketError));
+  readonly #onClose = (event: WebSocketEventLike): void =>
+    this.#destroy(teardowns.socketClosed(event, this.#socketError, this.#retryAuthRefusal));
 
-  #onHello(hello: Hello): void {
+  get #retryAuthRefusal(): boolean {
+    return this.#settings.reconnect?.retryAuthRefusal ?? false;
+  }
+
+  /** An iterator is full: stop reading, so that TCP holds the gateway back. False when this socket cannot pause. */
+  #pauseReading(): boolean {
+    const socket = this.#socket;
+    if (socket?.pause === undefined) return false;
+    socket.pause();
+    // Pongs wait behind the unread frames too.
+    this.#heartbeat.hold();
+    if (!this.#readingPaused) {
+      this.#readingPaused = true;
+      this.#reporter.debug(() => 'backpressure: an event iterator is full; reading paused until it is down to half');
+    }
+    return true;
+  }
+
+  #resumeReading(): void {
+    if (!this.#readingPaused) return;
+    this.#readingPaused = false;
+    this.#socket?.resume?.();
+    this.#heartbeat.release();
+    this.#reporter.debug(() => 'backpressure: the event iterators caught up; reading resumed');
+  }
+
+  #onHello(hello: Hello, adjustments: readonly string[]): void {
     if (this.#status !== 'connecting') return;
     this.#sid = hello.sid;
+    // The heartbeat runs on the values helloTiming made safe; each change is said.
+    for (const adjustment of adjustments) this.#reporter.report('INVALID_HELLO', adjustment, 'continue');
     this.#reporter.debug(
       () =>
         `hello (0): sid ${hello.sid}, pingInterval ${hello.pingInterval} ms, pingTimeout ${hello.pingTimeout} ms; ` +
@@ -329,7 +378,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#sid = undefined;
     if (socket !== undefined) {
       // A connection we drop to reconnect needs no closing handshake, and a dead peer would never answer one.
-      releaseSocket(socket, { message: this.#onMessage, error: this.#onError, close: this.#onClose }, code, code === RECONNECT_CLOSE_CODE);
+      releaseSocket(socket, { message: this.#onMessage, error: this.#onError, close: this.#onClose }, code, recover);
     }
 
     const policy = this.#settings.reconnect;

@@ -6,13 +6,8 @@
  * `decodeFrame` reads the packet type and, for events, only the event name; `decodeEventArgs` parses
  * the JSON when someone wants the payload.
  */
-import {
-  DEFAULT_PING_INTERVAL,
-  DEFAULT_PING_TIMEOUT,
-  EnginePacketType,
-  SocketPacketType,
-  type Hello,
-} from '../generated/index.js';
+import { EnginePacketType, SocketPacketType, type Hello } from '../generated/index.js';
+import { helloTiming } from './hello-timing.js';
 
 /**
  * An event frame (`42[...]`) whose name has been located and whose arguments have not been parsed yet.
@@ -67,7 +62,8 @@ export class EventHead {
 
 /** A decoded frame: an Engine.IO packet, or the socket.io packet that an Engine.IO message carries. */
 export type Packet =
-  | { readonly type: 'open'; readonly hello: Hello }
+  /** `adjustments` says which heartbeat values of the hello were replaced or clamped, and why (`helloTiming`). */
+  | { readonly type: 'open'; readonly hello: Hello; readonly adjustments: readonly string[] }
   | { readonly type: 'close' }
   | { readonly type: 'ping'; readonly data: string }
   | { readonly type: 'pong'; readonly data: string }
@@ -224,15 +220,16 @@ function decodeOpen(frame: string): Packet | DecodeError {
   }
   const { sid, upgrades, pingInterval, pingTimeout } = body as Record<string, unknown>;
   if (typeof sid !== 'string') return invalid(`hello has no string sid in ${preview(frame)}`);
+  const timing = helloTiming(pingInterval, pingTimeout);
   return {
     type: 'open',
     hello: {
       sid,
       upgrades: Array.isArray(upgrades) ? upgrades.filter((u): u is string => typeof u === 'string') : [],
-      // The spec gives defaults for a hello that leaves these out.
-      pingInterval: isPositive(pingInterval) ? pingInterval : DEFAULT_PING_INTERVAL,
-      pingTimeout: isPositive(pingTimeout) ? pingTimeout : DEFAULT_PING_TIMEOUT,
+      pingInterval: timing.pingInterval,
+      pingTimeout: timing.pingTimeout,
     },
+    adjustments: timing.adjustments,
   };
 }
 
@@ -344,10 +341,6 @@ function invalid(reason: string): DecodeError {
 
 function isDigit(code: number): boolean {
   return code >= DIGIT_0 && code <= DIGIT_9;
-}
-
-function isPositive(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
 function preview(text: string): string {

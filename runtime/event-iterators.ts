@@ -3,6 +3,16 @@ import { EventQueue } from './event-queue.js';
 
 const DEFAULT_BUFFER_SIZE = 1000;
 
+/** What the iterators ask of the client. */
+export interface EventIteratorsHooks {
+  /** An iterator started or ended. */
+  countChanged(): void;
+  /** An iterator is full: stop reading the socket. Returns false when the socket cannot pause. */
+  pause(): boolean;
+  /** No iterator is full any more: read the socket again. */
+  resume(): void;
+}
+
 /**
  * The client's `for await` iterators, each a bounded queue, and the one kept for the first of them.
  *
@@ -13,14 +23,15 @@ const DEFAULT_BUFFER_SIZE = 1000;
  */
 export class EventIterators {
   readonly #queues = new Set<EventQueue<ClientEvent>>();
-  readonly #countChanged: () => void;
+  readonly #hooks: EventIteratorsHooks;
+  // The iterators that paused the socket: it is read again when the last of them drains.
+  readonly #full = new Set<EventQueue<ClientEvent>>();
   /** Events since connect(), kept for the first iterator. */
   #held: EventQueue<ClientEvent> | undefined;
   #heldTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `countChanged` runs whenever an iterator starts or ends. */
-  constructor(countChanged: () => void) {
-    this.#countChanged = countChanged;
+  constructor(hooks: EventIteratorsHooks) {
+    this.#hooks = hooks;
   }
 
   /** How many iterators run, the held one included. */
@@ -77,12 +88,23 @@ export class EventIterators {
   }
 
   #newQueue(bufferSize: number): EventQueue<ClientEvent> {
-    const queue: EventQueue<ClientEvent> = new EventQueue(bufferSize, () => {
-      this.#queues.delete(queue);
-      this.#countChanged();
+    const queue: EventQueue<ClientEvent> = new EventQueue(bufferSize, {
+      finished: () => {
+        this.#queues.delete(queue);
+        this.#hooks.countChanged();
+      },
+      full: () => {
+        if (!this.#hooks.pause()) return false;
+        this.#full.add(queue);
+        return true;
+      },
+      drained: () => {
+        this.#full.delete(queue);
+        if (this.#full.size === 0) this.#hooks.resume();
+      },
     });
     this.#queues.add(queue);
-    this.#countChanged();
+    this.#hooks.countChanged();
     return queue;
   }
 

@@ -1,25 +1,46 @@
 import { GatewayError } from './errors.js';
 
+/** What a queue tells its producer. */
+export interface EventQueueHooks {
+  /** Runs once, when the queue ends, fails, or the consumer stops. */
+  finished(): void;
+  /**
+   * The consumer is `capacity` values behind and another arrived: pause the producer. Returns false when
+   * it cannot pause; the queue then stops taking values and ends with BUFFER_OVERFLOW.
+   */
+  full(): boolean;
+  /** A queue that was full is down to half its capacity, or finished: the producer may go on. */
+  drained(): void;
+}
+
 /**
  * A bounded buffer read by `for await`. The producer pushes; the consumer's `next()` waits when it is
- * empty. When the consumer falls more than `capacity` events behind, the queue stops taking events and,
- * after the buffered ones, `next()` rejects with a BUFFER_OVERFLOW error: losing events silently would
- * be worse.
+ * empty. When the consumer falls `capacity` values behind, the queue asks the producer to pause and
+ * still takes what was already on its way, so that nothing is lost or reordered; once the consumer is
+ * down to half, it lets the producer go on. A producer that cannot pause makes the queue stop taking
+ * values and, after the buffered ones, `next()` rejects with BUFFER_OVERFLOW: losing events silently
+ * would be worse.
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
   #capacity: number;
-  readonly #onFinish: () => void;
+  readonly #hooks: EventQueueHooks;
   readonly #buffer: T[] = [];
   #head = 0;
   #waiting: ((result: IteratorResult<T>) => void) | undefined;
   #waitingFailed: ((error: unknown) => void) | undefined;
   #finished = false;
   #failure: GatewayError | undefined;
+  // The producer was paused for this queue and waits for it to drain.
+  #holding = false;
 
-  /** `onFinish` runs once, when the queue ends, fails, or the consumer stops. */
-  constructor(capacity: number, onFinish: () => void) {
+  constructor(capacity: number, hooks: EventQueueHooks) {
     this.#capacity = checkedCapacity(capacity);
-    this.#onFinish = onFinish;
+    this.#hooks = hooks;
+  }
+
+  /** How many values wait for the consumer. */
+  get length(): number {
+    return this.#buffer.length - this.#head;
   }
 
   /** Sets how far the consumer may fall behind from now on; events already buffered stay. */
@@ -35,14 +56,18 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       this.#clearWaiting();
       return waiting({ value, done: false });
     }
-    if (this.#buffer.length - this.#head >= this.#capacity) {
-      return this.fail(
-        new GatewayError(
-          'BUFFER_OVERFLOW',
-          `event iterator fell more than ${this.#capacity} events behind; it ended after the buffered events, consume faster or raise bufferSize`,
-          'stop',
-        ),
-      );
+    if (this.length >= this.#capacity) {
+      // Asked again for every value past capacity: after a reconnect the producer is a new socket.
+      if (!this.#hooks.full()) {
+        return this.fail(
+          new GatewayError(
+            'BUFFER_OVERFLOW',
+            `event iterator fell more than ${this.#capacity} events behind and this websocket cannot pause reading; it ended after the buffered events, consume faster or raise bufferSize`,
+            'stop',
+          ),
+        );
+      }
+      this.#holding = true;
     }
     this.#buffer.push(value);
   }
@@ -68,6 +93,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
         this.#buffer.splice(0, this.#head);
         this.#head = 0;
       }
+      if (this.#holding && this.length <= this.#capacity / 2) this.#release();
       return Promise.resolve({ value, done: false });
     }
     if (this.#failure) {
@@ -97,7 +123,8 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   #finish(): void {
     if (this.#finished) return;
     this.#finished = true;
-    this.#onFinish();
+    this.#hooks.finished();
+    if (this.#holding) this.#release();
     const waiting = this.#waiting;
     const waitingFailed = this.#waitingFailed;
     this.#clearWaiting();
@@ -108,6 +135,11 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     } else {
       waiting?.({ value: undefined, done: true });
     }
+  }
+
+  #release(): void {
+    this.#holding = false;
+    this.#hooks.drained();
   }
 
   #clearWaiting(): void {

@@ -6,6 +6,11 @@ export interface ReconnectOptions {
   readonly maxDelayMs?: number;
   /** Consecutive failed attempts before the session ends; a connection that becomes ready resets the count. */
   readonly maxAttempts?: number;
+  /**
+   * Retry, within `maxAttempts`, when the cookie is refused (http 401 or 403 on the upgrade, or `44`).
+   * Default false: the same cookie would be refused again, so the session ends at once.
+   */
+  readonly retryAuthRefusal?: boolean;
 }
 
 /** The reconnect policy when none is given. */
@@ -13,6 +18,7 @@ export const DEFAULT_RECONNECT: Required<ReconnectOptions> = {
   initialDelayMs: 1000,
   maxDelayMs: 30_000,
   maxAttempts: 10,
+  retryAuthRefusal: false,
 };
 
 /** Fills in the defaults and refuses values that cannot be delays or counts. */
@@ -23,6 +29,9 @@ export function reconnectPolicy(options: ReconnectOptions = {}): Required<Reconn
       `reconnect option ${JSON.stringify(options)} has a negative or non-numeric value; no client was created`,
     );
   }
+  if (typeof policy.retryAuthRefusal !== 'boolean') {
+    throw new TypeError(`reconnect option retryAuthRefusal ${JSON.stringify(policy.retryAuthRefusal)} is not a boolean; no client was created`);
+  }
   return policy;
 }
 
@@ -32,7 +41,7 @@ export function reconnectPolicy(options: ReconnectOptions = {}): Required<Reconn
  */
 export function backoffDelay(
   attempt: number,
-  policy: Required<ReconnectOptions>,
+  policy: Pick<Required<ReconnectOptions>, 'initialDelayMs' | 'maxDelayMs'>,
   random: () => number = Math.random,
 ): number {
   const cap = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 1));
@@ -57,7 +66,7 @@ export function reconnectsAfterClose(code: number): boolean {
     case 1008: // policy violation: the server refuses this client, and will again
       return false;
     default:
-      // Guilded documents no close codes of its own; the policy bounds the retries.
+      // Guilded documents no close codes of its own (4000 to 4999 included); the policy bounds the retries.
       return true;
   }
 }
@@ -65,4 +74,9 @@ export function reconnectsAfterClose(code: number): boolean {
 /** Whether a refused WebSocket upgrade is worth a retry: only when the refusal may pass (timeouts, rate limits, server errors). */
 export function retriesAfterStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
+}
+
+/** Whether an http status refuses the cookie: retried only under `retryAuthRefusal`. */
+export function refusesCookie(status: number): boolean {
+  return status === 401 || status === 403;
 }

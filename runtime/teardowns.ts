@@ -1,7 +1,7 @@
 import { SESSION_ENDING_CLOSE_CODES } from '../generated/index.js';
 import { describe } from './client-reporter.js';
 import type { GatewayErrorCode } from './errors.js';
-import { reconnectsAfterClose, retriesAfterStatus } from './reconnect.js';
+import { reconnectsAfterClose, refusesCookie, retriesAfterStatus } from './reconnect.js';
 import type { WebSocketEventLike } from './websocket.js';
 
 /** Why a connection ends and whether another attempt follows: what the client's one teardown takes. */
@@ -22,14 +22,35 @@ export interface SocketError {
   readonly message: string;
   /** The http status of a refused upgrade, when the implementation tells it. */
   readonly status: number | undefined;
+  /** `ws` refused a frame over its `maxPayload`: it has sent 1009 and waits for the peer, which may never answer. */
+  readonly frameTooLarge: boolean;
 }
+
+/** Which step of the handshake a connection was waiting for. */
+export type HandshakePhase = 'upgrade' | 'hello' | 'connect';
 
 const [NORMAL_CLOSURE] = SESSION_ENDING_CLOSE_CODES;
 /** A private-use code: unlike 1000 and 1001 it does not end the session (spec `closeCodes`), and browsers may send it. */
-export const RECONNECT_CLOSE_CODE = 4000;
+const RECONNECT_CLOSE_CODE = 4000;
 const ABNORMAL_CLOSURE = 1006;
+const MESSAGE_TOO_BIG = 1009;
+// ws's error code for a frame over maxPayload (its message says only "Max payload size exceeded").
+const WS_FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 // `ws` reports a refused upgrade only in its error message; browsers do not report the status at all.
 const UPGRADE_STATUS = /Unexpected server response: (\d{3})/;
+
+const WAITING_FOR: Readonly<Record<HandshakePhase, string>> = {
+  upgrade: 'the websocket upgrade was not answered',
+  hello: 'the upgrade succeeded but no engine.io hello (0) followed',
+  connect: 'the hello came but no socket.io connect (40) followed',
+};
+
+const COOKIE_REFUSED = ': the cookie was refused, log in again for a new hmac_signed_session';
+const STATUS_HINTS: Readonly<Record<number, string>> = {
+  400: ' (a missing guildedClientId or a rejected cookie)',
+  401: COOKIE_REFUSED,
+  403: COOKIE_REFUSED,
+};
 
 /** Every way a connection ends, each saying whether to reconnect (STYLE item 5). */
 export const teardowns = {
@@ -46,11 +67,17 @@ export const teardowns = {
     recover: false,
     error: 'CONNECTION_FAILED',
   }),
-  handshakeTimeout: (timeoutMs: number): Teardown => ({
+  handshakeTimeout: (timeoutMs: number, phase: HandshakePhase): Teardown => ({
     code: RECONNECT_CLOSE_CODE,
-    reason: `no hello and 40 within ${timeoutMs} ms of opening the socket`,
+    reason: `${WAITING_FOR[phase]} within ${timeoutMs} ms of opening the socket`,
     recover: true,
     error: 'HANDSHAKE_TIMEOUT',
+  }),
+  frameTooLarge: (maxFrameBytes: number): Teardown => ({
+    code: MESSAGE_TOO_BIG,
+    reason: `a frame over ${maxFrameBytes} bytes (the maxFrameBytes option) was refused unread, closing with ${MESSAGE_TOO_BIG}`,
+    recover: true,
+    error: 'FRAME_TOO_LARGE',
   }),
   heartbeatDead: (timeoutMs: number): Teardown => ({
     code: RECONNECT_CLOSE_CODE,
@@ -64,11 +91,11 @@ export const teardowns = {
     recover: true,
     error: 'NAMESPACE_DISCONNECTED',
   },
-  // A refusal (such as "unauthorized") will not change by retrying with the same cookie.
-  connectRefused: (data: unknown): Teardown => ({
+  // A refusal (such as "unauthorized") will not change by retrying with the same cookie, unless asked to.
+  connectRefused: (data: unknown, retryAuthRefusal: boolean): Teardown => ({
     code: NORMAL_CLOSURE,
     reason: `the server refused the connection with 44 ${JSON.stringify(data) ?? '(no reason)'}, check the cookie`,
-    recover: false,
+    recover: retryAuthRefusal,
     error: 'CONNECT_REFUSED',
   }),
   engineClosed: {
@@ -78,15 +105,17 @@ export const teardowns = {
     error: 'CONNECTION_CLOSED',
   },
   /** The socket closed, after `failure` if an error event came first. */
-  socketClosed: (event: WebSocketEventLike, failure: SocketError | undefined): Teardown => {
+  socketClosed: (event: WebSocketEventLike, failure: SocketError | undefined, retryAuthRefusal: boolean): Teardown => {
     const code = event.code ?? ABNORMAL_CLOSURE;
-    if (failure?.status !== undefined) {
+    const status = failure?.status;
+    if (status !== undefined) {
+      const cookieRefused = refusesCookie(status);
       return {
         code,
-        reason: `the websocket upgrade was refused with http ${failure.status}${failure.status === 400 ? ' (a missing guildedClientId or a rejected cookie)' : ''}`,
-        recover: retriesAfterStatus(failure.status),
+        reason: `the websocket upgrade was refused with http ${status}${STATUS_HINTS[status] ?? ''}`,
+        recover: cookieRefused ? retryAuthRefusal : retriesAfterStatus(status),
         error: 'HANDSHAKE_REJECTED',
-        status: failure.status,
+        status,
       };
     }
     if (failure !== undefined) {
@@ -106,5 +135,6 @@ export const teardowns = {
 export function socketError(event: WebSocketEventLike): SocketError {
   const message = event.message || (event.error instanceof Error ? event.error.message : '') || 'websocket error';
   const status = UPGRADE_STATUS.exec(message)?.[1];
-  return { message, status: status === undefined ? undefined : Number(status) };
+  const frameTooLarge = (event.error as { code?: unknown } | undefined)?.code === WS_FRAME_TOO_LARGE;
+  return { message, status: status === undefined ? undefined : Number(status), frameTooLarge };
 }

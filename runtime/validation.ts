@@ -31,6 +31,30 @@ const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/
 /** The spec's string formats by the pattern the validators check them with: a failed pattern says "must be a uuid". */
 const FORMAT_BY_PATTERN: ReadonlyMap<unknown, string> = new Map(Object.values(STRING_FORMATS).map(({ pattern, description }) => [pattern, description]));
 
+/** ajv's own words for the keywords the spec uses, from an error's params (the validators are compiled without messages). */
+function ajvWords(error: ValidationError): string {
+  const { params } = error;
+  switch (error.keyword) {
+    case 'type':
+      return `must be ${String(params['type'])}`;
+    case 'const':
+      return 'must be equal to constant';
+    case 'enum':
+      return 'must be equal to one of the allowed values';
+    case 'anyOf':
+      return 'must match a schema in anyOf';
+    case 'not':
+      return 'must NOT be valid';
+    case 'minimum':
+    case 'maximum':
+      return `must be ${String(params['comparison'])} ${String(params['limit'])}`;
+    case 'pattern':
+      return `must match pattern "${String(params['pattern'])}"`;
+    default:
+      return error.message ?? `must pass ${error.keyword}`;
+  }
+}
+
 /** Sorts ajv's errors into real problems and unknown fields (closed objects report those as additionalProperties). */
 export function describeErrors(errors: readonly ValidationError[]): { errors: PayloadError[]; unknownFields: string[] } {
   const problems: PayloadError[] = [];
@@ -45,7 +69,7 @@ export function describeErrors(errors: readonly ValidationError[]): { errors: Pa
       problems.push({ pointer: `${error.instancePath}/${escapeSegment(missing)}`, message: 'is required but missing' });
     } else {
       const format = error.keyword === 'pattern' ? FORMAT_BY_PATTERN.get(error.params['pattern']) : undefined;
-      problems.push({ pointer: error.instancePath, message: format ? `must be ${format}` : (error.message ?? error.keyword) });
+      problems.push({ pointer: error.instancePath, message: format ? `must be ${format}` : ajvWords(error) });
     }
   }
   return { errors: problems, unknownFields };

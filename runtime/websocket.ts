@@ -19,12 +19,19 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
   /** `ws` only: drops the TCP link at once, without waiting for a dead peer's closing handshake. */
   terminate?(): void;
+  /** `ws` only: stops reading the socket, so that TCP holds the peer back (backpressure). */
+  pause?(): void;
+  /** `ws` only: reads the socket again after `pause`. */
+  resume?(): void;
   addEventListener(type: WebSocketEventName, listener: (event: WebSocketEventLike) => void): void;
   removeEventListener(type: WebSocketEventName, listener: (event: WebSocketEventLike) => void): void;
 }
 
-/** A WebSocket class that takes headers the way `ws` does: `new WebSocket(url, { headers })`. */
-export type WebSocketConstructor = new (url: string, options: { headers: Record<string, string> }) => WebSocketLike;
+/** A WebSocket class that takes options the way `ws` does: `new WebSocket(url, { headers, maxPayload })`. */
+export type WebSocketConstructor = new (
+  url: string,
+  options: { headers: Record<string, string>; maxPayload: number },
+) => WebSocketLike;
 
 /** Opens a WebSocket. Browsers cannot set upgrade headers; a browser factory ignores `headers` (cookie, user-agent and any others) and the page's cookies go instead. */
 export type WebSocketFactory = (url: string, headers: Record<string, string>) => WebSocketLike;
@@ -32,10 +39,14 @@ export type WebSocketFactory = (url: string, headers: Record<string, string>) =>
 /** `readyState` values, as in the WHATWG WebSocket. */
 export const ReadyState = { connecting: 0, open: 1, closing: 2, closed: 3 } as const;
 
-/** The factory for Node: the `ws` package, loaded only when no other implementation was given so that browser bundles need not include it. */
-export async function loadNodeWebSocket(): Promise<WebSocketFactory> {
+/**
+ * The factory for Node: the `ws` package, loaded only when no other implementation was given so that
+ * browser bundles need not include it. `ws` refuses a frame over `maxPayload` bytes as soon as its
+ * header announces the length, before reading it.
+ */
+export async function loadNodeWebSocket(maxPayload: number): Promise<WebSocketFactory> {
   const { WebSocket } = await import('ws');
-  return (url, headers) => new WebSocket(url, { headers });
+  return (url, headers) => new WebSocket(url, { headers, maxPayload });
 }
 
 /** Resolves once `socket` has closed, whoever closed it. */
@@ -53,16 +64,20 @@ export function whenClosed(socket: WebSocketLike): Promise<void> {
 /** The listeners a socket's owner registered, to remove before it lets the socket go. */
 export type SocketListeners = Readonly<Record<'message' | 'error' | 'close', (event: WebSocketEventLike) => void>>;
 
-/** Detaches `listeners` and closes the socket with `code`, unless it is closing already; `terminate` drops the link without a closing handshake where the implementation can. */
+/**
+ * Detaches `listeners` and closes the socket with `code`, unless it is closing already; `terminate` drops
+ * the link without a closing handshake where the implementation can, also when a closing handshake has
+ * started (`ws` starts one itself after a protocol error, and a hostile peer never finishes it).
+ */
 export function releaseSocket(socket: WebSocketLike, listeners: SocketListeners, code: number, terminate: boolean): void {
   socket.removeEventListener('message', listeners.message);
   socket.removeEventListener('error', listeners.error);
   socket.removeEventListener('close', listeners.close);
   // `ws` throws on an error event nobody listens to, and closing a socket that is still connecting emits one.
   socket.addEventListener('error', ignore);
-  if (socket.readyState === ReadyState.closing || socket.readyState === ReadyState.closed) return;
+  if (socket.readyState === ReadyState.closed) return;
   if (terminate && socket.terminate) socket.terminate();
-  else socket.close(code);
+  else if (socket.readyState !== ReadyState.closing) socket.close(code);
 }
 
 function ignore(): void {}

@@ -9,8 +9,9 @@ import { COMMANDS } from '../commands.js';
 import { readCapture } from '../replay/capture.js';
 import { buildSchedule } from '../replay/schedule.js';
 import { startReplay, type ReplayServer } from '../replay/server.js';
-import { formatInputProblem } from '../validate/frames.js';
-import { describeFsError, detectFormat, singleInput } from '../validate/inputs.js';
+import { detectFormat } from '../capture/detect.js';
+import { describeFsError, singleInput } from '../capture/files.js';
+import { captureProblem, formatProblem } from '../capture/problem.js';
 import { cookieFor } from './cookie.js';
 
 const EXIT_FAILED = 1;
@@ -94,15 +95,15 @@ export async function run(args: string[]): Promise<number> {
 /** A capture's server-to-client events, scheduled all at once; a string says why it cannot be used. */
 async function loadCapture(file: string): Promise<ReturnType<typeof buildSchedule> | string> {
   const input = await singleInput(file);
-  if ('message' in input) return formatInputProblem(input);
+  if ('message' in input) return formatProblem(input);
   const format = await detectFormat(input);
-  if (typeof format === 'object') return formatInputProblem(format);
+  if (typeof format === 'object') return formatProblem(format);
   try {
     const capture = await readCapture(input.path, input.display);
     const schedule = buildSchedule(capture.frames, Infinity);
-    return schedule.frames.length > 0 ? schedule : formatInputProblem({ at: { file }, message: 'no server-to-client events (42[...]) to publish' });
+    return schedule.frames.length > 0 ? schedule : formatProblem(captureProblem(file, undefined, 'no server-to-client events (42[...]) to publish'));
   } catch (error) {
-    return formatInputProblem({ at: { file }, message: describeFsError(error as NodeJS.ErrnoException) });
+    return formatProblem(captureProblem(file, undefined, describeFsError(error as NodeJS.ErrnoException)));
   }
 }
 

@@ -59,10 +59,13 @@ real.run();
 
 const output = suite('output and exit codes');
 
+/** A line of ChatMessageCreated in spec/events/chat-messages.yaml, to edit beside. */
+const CREATED_BY = "        createdBy: { type: string, description: \"The author's user id, as message.createdBy.\" }\n";
+
 /** The real spec and a copy with one optional field added to ChatMessageCreated. */
 function withOptionalField() {
   return specCopy('events/chat-messages.yaml', (text) =>
-    text.replace('        channelId: { type: string, format: uuid }\n', '        channelId: { type: string, format: uuid }\n        isPinned: { type: boolean, optional: true }\n'),
+    text.replace(CREATED_BY, `${CREATED_BY}        isPinned: { type: boolean, optional: true }\n`),
   );
 }
 
@@ -118,11 +121,11 @@ mistakes('a wrong --fail-on, and --json with --markdown: exit 2 with the usage',
 });
 
 mistakes('a broken new spec is reported as the loader reports it, with file:line:col, exit 1', async () => {
-  const copy = specCopy('events/chat-messages.yaml', (text) => text.replace('channelId: { type: string, format: uuid }', 'channelId: { type: strng, format: uuid }'));
+  const copy = specCopy('events/chat-messages.yaml', (text) => text.replace(CREATED_BY, CREATED_BY.replace('type: string', 'type: strng')));
   try {
     const { code, stdout, stderr } = await capture(run, [SPEC, copy.dir]);
     assert.equal({ code, stdout }, { code: 1, stdout: '' });
-    assert.match(stderr, /^the new spec \(.*spec\) has 1 problem; nothing was compared:\n.*spec\/events\/chat-messages\.yaml:\d+:\d+: events\.ChatMessageCreated\.payload\.properties\.channelId\.type: "strng" is not a type/);
+    assert.match(stderr, /^the new spec \(.*spec\) has 1 problem; nothing was compared:\n.*spec\/events\/chat-messages\.yaml:\d+:\d+: events\.ChatMessageCreated\.payload\.properties\.createdBy\.type: "strng" is not a type/);
   } finally {
     copy.cleanup();
   }

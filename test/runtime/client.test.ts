@@ -7,6 +7,7 @@ import { loadSpec } from '../../generator/load/load-spec.js';
 import type { ClientEvent, ClientEventMap, InvalidPayload, UnknownEvent, UnknownFields } from '../../runtime/client-events.js';
 import { GatewayClient, type GatewayClientOptions } from '../../runtime/client.js';
 import { GatewayError } from '../../runtime/errors.js';
+import type { WebSocketLike } from '../../runtime/websocket.js';
 import {
   COOKIE,
   greet,
@@ -937,12 +938,26 @@ iteration('for await yields events in order and ends when the client closes', as
   );
 });
 
-iteration('a consumer that falls behind gets BUFFER_OVERFLOW after the buffered events', async () => {
+/** A `ws` socket without pause() and resume(), as a browser's WebSocket is. */
+function cannotPause(url: string, headers: Record<string, string>): WebSocketLike {
+  const socket = new NodeWebSocket(url, { headers });
+  return {
+    get readyState() {
+      return socket.readyState;
+    },
+    send: (data) => socket.send(data),
+    close: (code) => socket.close(code),
+    addEventListener: (type, listener) => socket.addEventListener(type, listener as () => void),
+    removeEventListener: (type, listener) => socket.removeEventListener(type, listener as () => void),
+  };
+}
+
+iteration('a consumer that falls behind a socket that cannot pause gets BUFFER_OVERFLOW after the buffered events', async () => {
   await withRaw(
     (socket) => {
       for (let index = 0; index < 4; index++) socket.send(TYPING_FRAME);
     },
-    {},
+    { createWebSocket: cannotPause },
     async (_peer, client) => {
       const iterator = client.events({ bufferSize: 2 });
       let count = 0;
@@ -1076,9 +1091,9 @@ debug('a handshake timeout is told with its limit, and the retry with its delay;
     assert.is(error.code, 'HANDSHAKE_TIMEOUT');
     assertLines(lines, [
       /^connecting to ws:.*, sending headers authorization, user-agent, cookie; waiting up to 20 ms for the hello and 40$/,
-      /^connection ended with 4000: no hello and 40 within 20 ms of opening the socket; reconnecting in 0 ms \(attempt 1 of 1\)$/,
+      /^connection ended with 4000: the upgrade succeeded but no engine\.io hello \(0\) followed within 20 ms of opening the socket; reconnecting in 0 ms \(attempt 1 of 1\)$/,
       /^connecting to ws:.* \(reconnect attempt 1\), sending headers authorization, user-agent, cookie;/,
-      /^connection ended with 4000: no hello and 40 within 20 ms of opening the socket; the session ended, gave up after 1 reconnect attempts$/,
+      /^connection ended with 4000: the upgrade succeeded but no engine\.io hello \(0\) followed within 20 ms of opening the socket; the session ended, gave up after 1 reconnect attempts$/,
     ]);
     assert.not.match(lines.join('\n'), 'SECRET');
     assert.not.match(lines.join('\n'), 'Mozilla');

@@ -30,11 +30,28 @@ function shape(packet: Packet | DecodeError): unknown {
 const decode = suite('decodeFrame');
 
 const VALID: Array<{ given: string; want: unknown }> = [
-  { given: `0${JSON.stringify(HELLO)}`, want: { type: 'open', hello: HELLO } },
-  { given: '0{"sid":"abc"}', want: { type: 'open', hello: HELLO } },
+  { given: `0${JSON.stringify(HELLO)}`, want: { type: 'open', hello: HELLO, adjustments: [] } },
   {
-    given: '0{"sid":"abc","upgrades":["polling",1],"pingInterval":-1}',
-    want: { type: 'open', hello: { ...HELLO, upgrades: ['polling'] } },
+    given: '0{"sid":"abc"}',
+    want: {
+      type: 'open',
+      hello: HELLO,
+      adjustments: [
+        "hello pingInterval is missing; using the spec's default 25000 ms",
+        "hello pingTimeout is missing; using the spec's default 5000 ms",
+      ],
+    },
+  },
+  {
+    given: '0{"sid":"abc","upgrades":["polling",1],"pingInterval":-1,"pingTimeout":1e12}',
+    want: {
+      type: 'open',
+      hello: { ...HELLO, upgrades: ['polling'], pingTimeout: 60_000 },
+      adjustments: [
+        "hello pingInterval -1 is not a positive number; using the spec's default 25000 ms",
+        'hello pingTimeout 1000000000000 ms is outside 10 to 60000 ms; using 60000 ms',
+      ],
+    },
   },
   { given: '1', want: { type: 'close' } },
   { given: '2', want: { type: 'ping', data: '' } },

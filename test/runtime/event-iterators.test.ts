@@ -1,7 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ClientEvent } from '../../runtime/client-events.js';
-import { EventIterators } from '../../runtime/event-iterators.js';
+import { EventIterators, type EventIteratorsHooks } from '../../runtime/event-iterators.js';
+
+/** Hooks of a client whose socket cannot pause; `changes` counts iterators starting and ending. */
+function hooks(changed: () => void = () => {}): EventIteratorsHooks {
+  return { countChanged: changed, pause: () => false, resume: () => {} };
+}
 
 const EVENT = { name: 'unknownEvent', payload: { name: 'SomethingNew', payload: 1 } } as const satisfies ClientEvent;
 
@@ -13,7 +18,7 @@ function nextTick(): Promise<void> {
 const held = suite('the iterator held for the first one');
 
 held('the first iterator after connect gets what arrived before it', async () => {
-  const iterators = new EventIterators(() => {});
+  const iterators = new EventIterators(hooks());
   iterators.holdForFirst();
   iterators.push(EVENT);
   iterators.connectionReady();
@@ -25,7 +30,7 @@ held('the first iterator after connect gets what arrived before it', async () =>
 });
 
 held('an iterator made after the tick the connection was ready starts empty', async () => {
-  const iterators = new EventIterators(() => {});
+  const iterators = new EventIterators(hooks());
   iterators.holdForFirst();
   iterators.push(EVENT);
   iterators.connectionReady();
@@ -37,7 +42,7 @@ held('an iterator made after the tick the connection was ready starts empty', as
 });
 
 held('nothing is held while an iterator runs', () => {
-  const iterators = new EventIterators(() => {});
+  const iterators = new EventIterators(hooks());
   iterators.iterate(undefined, false);
   iterators.holdForFirst();
   assert.is(iterators.size, 1);
@@ -45,11 +50,29 @@ held('nothing is held while an iterator runs', () => {
 
 held('an iterator made after the session ended ends at once', async () => {
   let changes = 0;
-  const iterators = new EventIterators(() => changes++);
+  const iterators = new EventIterators(hooks(() => changes++));
   const after = iterators.iterate(undefined, true);
   assert.equal(await after.next(), { value: undefined, done: true });
   assert.is(iterators.size, 0);
   assert.is(changes, 2, 'told when it started and when it ended');
+});
+
+held('the socket is paused while any iterator is full, and resumed when the last one drains', async () => {
+  const calls: string[] = [];
+  const iterators = new EventIterators({
+    countChanged: () => {},
+    pause: () => calls.push('pause') > 0,
+    resume: () => calls.push('resume'),
+  });
+  const a = iterators.iterate(2, false);
+  const b = iterators.iterate(2, false);
+  for (let i = 0; i < 3; i++) iterators.push(EVENT);
+  assert.equal(calls, ['pause', 'pause'], 'each full iterator asks');
+  await a.next();
+  await a.next();
+  assert.equal(calls, ['pause', 'pause'], 'b is still full');
+  await b.return?.();
+  assert.equal(calls, ['pause', 'pause', 'resume']);
 });
 
 held.run();

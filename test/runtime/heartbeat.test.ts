@@ -65,6 +65,32 @@ heartbeat('a ping still unanswered at the next beat is dead even when pingTimeou
   assert.is(log.pings, 1);
 });
 
+heartbeat('frames that keep arriving keep an unanswered ping from declaring the link dead', async () => {
+  const { heartbeat, log } = recorded(false);
+  const frames = setInterval(() => heartbeat.heard(), 2);
+  heartbeat.start(10, 10);
+  await sleep(60);
+  clearInterval(frames);
+  assert.equal(log.dead, []);
+  assert.ok(log.pings >= 2, 'pings went on');
+  await sleep(40);
+  heartbeat.stop();
+  assert.equal(log.dead, [10], 'dead once the frames stopped');
+});
+
+heartbeat('while held, pings go on and none is declared dead; released, a ping gets a full pingTimeout', async () => {
+  const { heartbeat, log } = recorded(false);
+  heartbeat.start(10, 10);
+  heartbeat.hold();
+  await sleep(60);
+  assert.equal(log.dead, []);
+  assert.ok(log.pings >= 2, `${log.pings} pings while held`);
+  heartbeat.release();
+  await sleep(40);
+  heartbeat.stop();
+  assert.equal(log.dead, [10]);
+});
+
 heartbeat('a pong that answers no ping is ignored', () => {
   const { heartbeat, log } = recorded(false);
   heartbeat.acknowledge();

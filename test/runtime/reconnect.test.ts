@@ -5,6 +5,7 @@ import {
   DEFAULT_RECONNECT,
   reconnectPolicy,
   reconnectsAfterClose,
+  refusesCookie,
   retriesAfterStatus,
 } from '../../runtime/reconnect.js';
 
@@ -40,8 +41,8 @@ backoff('delays are whole milliseconds spread over the whole range', () => {
   assert.ok(Math.min(...delays) < 40 && Math.max(...delays) > 360, 'the delays cover the range');
 });
 
-backoff('the default policy starts at one second, caps at thirty and gives up after ten attempts', () => {
-  assert.equal(DEFAULT_RECONNECT, { initialDelayMs: 1000, maxDelayMs: 30_000, maxAttempts: 10 });
+backoff('the default policy starts at one second, caps at thirty, gives up after ten attempts and never retries a refused cookie', () => {
+  assert.equal(DEFAULT_RECONNECT, { initialDelayMs: 1000, maxDelayMs: 30_000, maxAttempts: 10, retryAuthRefusal: false });
 });
 
 backoff.run();
@@ -57,6 +58,7 @@ const CLOSES: Array<{ given: number; want: boolean }> = [
   { given: 1012, want: true },
   { given: 1008, want: false },
   { given: 4000, want: true },
+  { given: 4999, want: true },
 ];
 
 for (const { given, want } of CLOSES) {
@@ -81,6 +83,13 @@ for (const { given, want } of STATUSES) {
   });
 }
 
+policy('only http 401 and 403 refuse the cookie', () => {
+  assert.equal(
+    [400, 401, 403, 404, 429, 500].filter(refusesCookie),
+    [401, 403],
+  );
+});
+
 policy('options fill in the defaults they leave out', () => {
   assert.equal(reconnectPolicy({ maxAttempts: 3 }), { ...DEFAULT_RECONNECT, maxAttempts: 3 });
   assert.equal(reconnectPolicy(), DEFAULT_RECONNECT);
@@ -90,6 +99,7 @@ policy('options fill in the defaults they leave out', () => {
 policy('a negative or non-numeric option is refused', () => {
   assert.throws(() => reconnectPolicy({ maxDelayMs: -1 }), /negative or non-numeric/);
   assert.throws(() => reconnectPolicy({ initialDelayMs: Number.NaN }), /negative or non-numeric/);
+  assert.throws(() => reconnectPolicy({ retryAuthRefusal: 'yes' as unknown as boolean }), /retryAuthRefusal "yes" is not a boolean/);
 });
 
 policy.run();

@@ -9,7 +9,7 @@ websocket('the Node factory opens a ws socket that sends the given headers', asy
   let cookie: string | undefined;
   const peer = await startRaw((_socket, request) => (cookie = request.headers.cookie));
   try {
-    const open = await loadNodeWebSocket();
+    const open = await loadNodeWebSocket(1024);
     const socket = open(peer.url, { cookie: 'a=b' });
     await within(2000, new Promise((resolve) => socket.addEventListener('open', resolve)), 'the socket to open');
     assert.is(cookie, 'a=b');
