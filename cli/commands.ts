@@ -82,15 +82,19 @@ export const COMMANDS = {
   },
   replay: {
     summary: 'serve a capture as a local gateway on 127.0.0.1',
-    usage: 'guilded-gateway replay <capture> [--port N] [--speed X]',
+    usage: 'guilded-gateway replay <capture> [--port N] [--speed X] [--host ADDRESS] [--verbatim]',
     about: [
       "A local gateway that speaks Engine.IO 3 / socket.io 2 as Guilded's does and replays the",
       "capture's server-to-client frames to every client that connects, at the recorded pace. It",
-      'serves /ws/ and /socket.io/, so GatewayClient and socket.io-client@2 both connect. Ctrl+C stops it.',
+      'serves /ws/ and /socket.io/, so GatewayClient and socket.io-client@2 both connect. Frames that',
+      'are not valid protocol (cut-off JSON, unknown packet types, binary) are skipped, one line each at',
+      'start-up. Exit codes: 0 after Ctrl+C, 1 a capture with nothing to replay, 2 a wrong command line.',
     ].join('\n'),
     options: {
       port: { type: 'string', default: '0', value: 'N', help: 'the port to listen on (default: 0, a free one)' },
       speed: { type: 'string', default: '1', value: 'X', help: 'a positive number: X times the recorded pace (default: 1; 2 is twice as fast); max: all at once' },
+      host: { type: 'string', default: '127.0.0.1', value: 'ADDRESS', help: 'the address to listen on (default: 127.0.0.1); any other warns that a capture holds private messages' },
+      verbatim: { type: 'boolean', default: false, help: "send invalid frames as recorded too, to test a client's handling of them" },
     },
     positionals: true,
   },

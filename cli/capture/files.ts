@@ -2,7 +2,7 @@
  * Finds the capture files under the paths given on the command line: files, and folders walked in a
  * fixed order. What cannot be read takes its place in the list as a problem.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { captureProblem, type CaptureProblem } from './problem.js';
 
@@ -23,8 +23,10 @@ export async function expandInputs(paths: readonly string[]): Promise<Array<Capt
   const seen = new Set<string>();
   // Whether the path held anything to read or report.
   const visit = async (display: string): Promise<boolean> => {
-    if (seen.has(path.resolve(display))) return true;
-    seen.add(path.resolve(display));
+    // By real path, so that a link back to a folder above (a loop) is read once, not until paths overflow.
+    const real = await realpath(display).catch(() => path.resolve(display));
+    if (seen.has(real)) return true;
+    seen.add(real);
     const entry = await lookUp(display);
     if (!('folder' in entry)) {
       found.push(entry);
@@ -72,6 +74,8 @@ export function describeFsError(error: NodeJS.ErrnoException): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder';
+    case 'ELOOP':
+      return 'symbolic link loop: the link leads back to itself';
     default:
       return `cannot read: ${error.code ?? error.message}`;
   }

@@ -34,9 +34,21 @@ export async function readHar(file: CaptureFile, handlers: CaptureHandlers): Pro
       rememberSecret(key, value, handlers);
       return;
     }
+    const entry = scanner.indexUnder('entries');
+    // Only an entry's messages are a socket's; an array elsewhere (a tool's own key) has no entry to name.
+    if (entry === -1) {
+      outside++;
+      return;
+    }
     messages++;
-    readMessage(value, file.display, scanner.indexUnder('entries'), index, handlers);
+    readMessage(value, file.display, entry, index, handlers);
   });
+  let outside = 0;
+  scanner.onNotArray = (key, kind, at) => {
+    if (key !== MESSAGES) return;
+    const entry = scanner.indexUnder('entries');
+    handlers.problem(captureProblem(file.display, at, `${MESSAGES} is ${kind}, not an array of messages${entry === -1 ? '' : ` (entry ${entry})`}; skipped`));
+  };
 
   const decoder = new StringDecoder('utf8');
   const stream = createReadStream(file.path);
@@ -55,6 +67,7 @@ export async function readHar(file: CaptureFile, handlers: CaptureHandlers): Pro
   if (scanner.write(decoder.end())) scanner.end();
 
   const error = scanner.error;
+  if (outside > 0) handlers.problem(captureProblem(file.display, undefined, `${outside} WebSocket messages outside log.entries[]: no socket to place them in; skipped`));
   if (error) handlers.problem(jsonDocumentProblem(file.display, error, handlers.redactor));
   else if (!scanner.opened('log.entries[]')) handlers.problem(captureProblem(file.display, undefined, NOT_A_HAR));
   else if (messages === 0) handlers.problem(captureProblem(file.display, undefined, NO_WEBSOCKET_MESSAGES));

@@ -133,6 +133,9 @@ export class JsonScanner {
     this.#unit = unit;
   }
 
+  /** Called when a watched key holds something other than an array: a string, an object ... */
+  onNotArray: ((key: string, kind: string, at: { readonly line: number; readonly column: number }) => void) | undefined;
+
   /** The first syntax error, once found. */
   get error(): ScanError | undefined {
     return this.#error;
@@ -244,6 +247,7 @@ export class JsonScanner {
     i = this.#skipWhitespace(i);
     if (i >= this.#chunk.length) return i;
     const c = this.#chunk.charCodeAt(i);
+    if (c !== 0x5b /* [ */ && this.onNotArray) this.#checkWatchedValue(c, i);
     if (c === 0x7b /* { */) {
       this.#beginValue(i);
       this.#push(OBJECT);
@@ -270,6 +274,13 @@ export class JsonScanner {
       return i;
     }
     return this.#fail(`unexpected ${describeChar(c)}, expected a value`, i);
+  }
+
+  #checkWatchedValue(c: number, i: number): void {
+    const top = this.#kinds.length - 1;
+    if (top < 0 || this.#kinds[top] !== OBJECT || !this.#watched.has(this.#nextKeys[top]!)) return;
+    const kind = c === 0x7b ? 'an object' : c === QUOTE ? 'a string' : c === 0x6e ? 'null' : c === 0x74 || c === 0x66 ? 'a boolean' : 'a number';
+    this.onNotArray!(this.#nextKeys[top]!, kind, { line: this.#line, column: this.#offset + i - this.#lineStart + 1 });
   }
 
   #arrayStart(i: number): number {

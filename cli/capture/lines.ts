@@ -8,7 +8,7 @@
  * - `42["ChatMessageCreated",{...}]`, `2`, `0{...}`: a raw frame, direction unknown.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { CaptureFile } from './files.js';
 import { jsonLineProblem } from './json-problem.js';
 import { isMessageOpcode, messageData } from './opcodes.js';
@@ -26,30 +26,91 @@ const OPEN_BRACE = 0x7b;
 const QUOTE = 0x22;
 const BOM = 0xfeff;
 
+/** A line longer than this is no frame: it is stepped over, not kept, so that memory stays flat. */
+export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
 /** Reads a JSON-lines or frame-text file, one frame a line; see streamCapture. */
 export async function readLines(file: CaptureFile, handlers: CaptureHandlers): Promise<boolean> {
-  let line = 0;
-  let complete = true;
+  const splitter = new LineSplitter(file.display, handlers);
+  const decoder = new StringDecoder('utf8');
   const stream = createReadStream(file.path);
-  const { advance } = handlers;
-  if (advance) stream.on('data', (chunk) => advance(chunk.length));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  // A 'line' listener, not `for await`: a promise per line would cost more than reading the line.
-  lines.on('line', (text) => {
-    line++;
-    readLine(text, file.display, line, handlers);
-  });
-  await new Promise<void>((resolve) => {
-    lines.once('close', resolve);
-    stream.once('error', (error) => {
-      complete = false;
-      handlers.problem(captureProblem(file.display, { line: line + 1 }, `read failed: ${error.message}`));
-      lines.close();
-    });
-    // readline re-emits the stream's error; the listener above has reported it.
-    lines.on('error', () => undefined);
-  });
-  return complete;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      handlers.advance?.(chunk.length);
+      splitter.write(decoder.write(chunk));
+    }
+  } catch (error) {
+    handlers.problem(captureProblem(file.display, { line: splitter.line + 1 }, `read failed: ${(error as Error).message}`));
+    return false;
+  } finally {
+    stream.destroy();
+  }
+  splitter.end(decoder.end());
+  return true;
+}
+
+/**
+ * Cuts text into lines as it arrives (LF or CRLF), holding at most MAX_LINE_LENGTH characters of an
+ * unfinished line; a longer one is reported at its line and skipped to its end.
+ */
+class LineSplitter {
+  line = 0;
+  readonly #file: string;
+  readonly #handlers: CaptureHandlers;
+  #parts: string[] = [];
+  #held = 0;
+  // Characters of an overlong line stepped over so far; -1 while the line is within the limit.
+  #overlong = -1;
+
+  constructor(file: string, handlers: CaptureHandlers) {
+    this.#file = file;
+    this.#handlers = handlers;
+  }
+
+  write(text: string): void {
+    let from = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', from)) {
+      this.#take(text.slice(from, newline));
+      this.#finish();
+      from = newline + 1;
+    }
+    this.#take(text.slice(from));
+  }
+
+  end(text: string): void {
+    this.write(text);
+    if (this.#held > 0 || this.#overlong >= 0) this.#finish();
+  }
+
+  #take(piece: string): void {
+    if (piece === '') return;
+    if (this.#overlong >= 0) {
+      this.#overlong += piece.length;
+      return;
+    }
+    this.#held += piece.length;
+    this.#parts.push(piece);
+    if (this.#held <= MAX_LINE_LENGTH) return;
+    this.#overlong = this.#held;
+    this.#parts = [];
+    this.#held = 0;
+  }
+
+  #finish(): void {
+    this.line++;
+    if (this.#overlong >= 0) {
+      const length = this.#overlong;
+      this.#overlong = -1;
+      const limit = `${MAX_LINE_LENGTH / (1024 * 1024)} MB`;
+      this.#handlers.problem(captureProblem(this.#file, { line: this.line }, `line of ${length} characters, longer than any frame (the limit is ${limit}); line skipped`));
+      return;
+    }
+    let text = this.#parts.length === 1 ? this.#parts[0]! : this.#parts.join('');
+    this.#parts = [];
+    this.#held = 0;
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    readLine(text, this.#file, this.line, this.#handlers);
+  }
 }
 
 /** Hands on one line's frame, or reports why the line holds none. */

@@ -1,6 +1,7 @@
 import { commands, events } from '../../generated/index.js';
 import { EVENT_NAME_START, decodeEventArgs, decodeFrame, eventNameEnd, eventNameHasEscape, parseEventPayload } from '../../runtime/codec.js';
 import type { Direction } from '../capture/record.js';
+import { MAX_NESTING, nestsTooDeep } from './nesting.js';
 
 /** The Engine.IO and socket.io packets that carry no payload to check: counted, not validated. */
 export type PacketName = 'close' | 'ping' | 'pong' | 'upgrade' | 'noop' | 'connect' | 'disconnect' | 'ack' | 'error';
@@ -20,11 +21,17 @@ const PACKETS = Object.fromEntries(
   ]),
 ) as Record<PacketName, Classified>;
 
+const TOO_DEEP: Classified = Object.freeze({
+  kind: 'invalid',
+  reason: `json nested more than ${MAX_NESTING} levels deep: no gateway payload is; not read`,
+});
+
 /**
  * Decodes a frame and tells an event from a command: received frames are events, sent frames are
  * commands, and a frame of unknown direction is an event unless its name is only a command's.
  */
 export function classify(data: string | Uint8Array, direction: Direction): Classified {
+  if (typeof data === 'string' && nestsTooDeep(data)) return TOO_DEEP;
   // Nearly every frame is 42["Name",{...}]: parse only its payload, as the client does.
   if (typeof data === 'string') {
     const nameEnd = eventNameEnd(data);

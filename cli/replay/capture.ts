@@ -5,21 +5,22 @@
  */
 import { stat } from 'node:fs/promises';
 import { detectFormat, type Format } from '../capture/detect.js';
-import { captureProblem } from '../capture/problem.js';
 import { ProblemLog } from '../capture/problem-log.js';
-import type { CaptureRecord, Direction } from '../capture/record.js';
+import type { CaptureRecord, Direction, RecordPosition } from '../capture/record.js';
 import { Redactor } from '../capture/redact.js';
 import { streamCapture } from '../capture/stream.js';
 
-/** One text frame of a capture. */
+/** One frame of a capture: text, or a binary message's bytes. */
 export interface CapturedFrame {
   readonly direction: Direction;
-  readonly data: string;
+  readonly data: string | Uint8Array;
+  /** Where it sits in the capture, for the line that says why it is not replayed. */
+  readonly position?: RecordPosition;
   /** When it travelled, in seconds (since the epoch in a HAR); undefined when the capture has no time for it. */
   readonly time: number | undefined;
 }
 
-/** A capture as replay reads it: the server's text frames in order, and what was skipped. */
+/** A capture as replay reads it: the server's frames in order, and what could not be read. */
 export interface Capture {
   /** Null when the file is no capture. */
   readonly format: Format | null;
@@ -47,14 +48,9 @@ export async function readCapture(file: string, display = file): Promise<Capture
   let allTimed = true;
   const keep = (record: CaptureRecord): void => {
     const { position, direction, time, data } = record;
-    if (typeof data !== 'string') {
-      // The gateway speaks text; a binary message cannot be one of its events.
-      problems.add(captureProblem(display, position, `opcode 2 is not a text frame; ${'line' in position ? 'line skipped' : 'skipped'}`));
-      return;
-    }
     if ('entry' in position) sockets.add(position.entry);
     if (time === undefined) allTimed = false;
-    if (direction !== 'out') frames.push({ direction, data, time });
+    if (direction !== 'out') frames.push({ direction, data, time, position });
   };
   const complete = await streamCapture(input, format, { redactor: new Redactor(), record: keep, problem: (problem) => problems.add(problem) });
   if (!complete) return { format, frames: [], problems };

@@ -9,10 +9,13 @@ import { COMMANDS } from '../commands.js';
 import { detectFormat } from '../capture/detect.js';
 import { describeFsError, singleInput } from '../capture/files.js';
 import { captureProblem, formatProblem, type CaptureProblem } from '../capture/problem.js';
+import { Redactor } from '../capture/redact.js';
 
 const EXIT_FAILED = 1;
 const MAX_PORT = 65_535;
 const PROBLEMS_SHOWN = 3;
+const INVALID_SHOWN = 100;
+const LOCALHOST = '127.0.0.1';
 
 /** Replays a capture to every client that connects, until SIGINT or SIGTERM; resolves to the exit code. */
 export async function run(args: string[]): Promise<number> {
@@ -44,7 +47,13 @@ export async function run(args: string[]): Promise<number> {
   const { problems } = capture;
   for (const problem of problems.shown.slice(0, PROBLEMS_SHOWN)) process.stderr.write(`${formatProblem(problem)}\n`);
   if (problems.count > PROBLEMS_SHOWN) process.stderr.write(`... and ${problems.count - PROBLEMS_SHOWN} more input problems\n`);
-  const schedule = buildSchedule(capture.frames, speed);
+  const schedule = buildSchedule(capture.frames, speed, { verbatim: values.verbatim });
+  const fate = values.verbatim ? 'sent as recorded (--verbatim)' : 'skipped (--verbatim sends it as recorded)';
+  const redactor = new Redactor();
+  for (const frame of schedule.invalid.slice(0, INVALID_SHOWN)) {
+    process.stderr.write(`${formatProblem(captureProblem(file, frame.position, `not a valid frame: ${redactor.text(frame.reason)}; ${fate}`))}\n`);
+  }
+  if (schedule.invalid.length > INVALID_SHOWN) process.stderr.write(`... and ${schedule.invalid.length - INVALID_SHOWN} more invalid frames, ${fate}\n`);
   if (schedule.frames.length === 0) return failed(captureProblem(file, undefined, 'no server-to-client events (42[...]) to replay'));
 
   const startedAt = performance.now();
@@ -57,16 +66,20 @@ export async function run(args: string[]): Promise<number> {
     server = await startReplay({
       schedule,
       port,
+      host: values.host,
       onEvent: (event) => log(describeReplayEvent(event, schedule.frames.length)),
     });
   } catch (error) {
-    process.stderr.write(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}\n`);
+    process.stderr.write(`cannot listen on ${values.host}:${port}: ${(error as Error).message}\n`);
     return EXIT_FAILED;
+  }
+  if (values.host !== LOCALHOST) {
+    process.stderr.write(`warning: listening on ${values.host}, not 127.0.0.1: whoever reaches this port gets the whole capture, and a capture holds private messages\n`);
   }
 
   const pace = speed === Infinity ? 'as fast as possible' : `at ${speed}x, taking ${formatDuration(schedule.recordedMs / speed)}`;
   const heartbeat = schedule.helloFromCapture ? "from the capture's hello" : "the spec's defaults: the capture has no hello";
-  const httpBase = `http://127.0.0.1:${server.port}`;
+  const httpBase = server.url.replace(/^ws:/, 'http:').replace(/\/ws\/$/, '');
   process.stdout.write(
     [
       `replaying ${file}: ${schedule.frames.length} events recorded over ${formatDuration(schedule.recordedMs)}, ${pace}`,

@@ -10,11 +10,16 @@ import { checkHandshake, refusePlainRequest, upgradeRefusalResponse, type Refusa
 import type { Schedule } from './schedule.js';
 import { ReplaySession } from './session.js';
 
+const MAX_CLIENT_FRAME = 1024 * 1024;
+const LOCALHOST = '127.0.0.1';
+
 /** Options of `startReplay`. */
 export interface ReplayOptions {
   readonly schedule: Schedule;
-  /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+  /** The port; 0 (the default) picks a free one. */
   readonly port?: number;
+  /** The address to listen on; 127.0.0.1 (the default) lets no other machine in. */
+  readonly host?: string;
   /** Told of every client that comes and goes, every command, and every refused request. */
   readonly onEvent?: (event: ReplayEvent) => void;
 }
@@ -36,11 +41,12 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-/** Starts a replay server on 127.0.0.1; every client that connects gets the whole schedule from its start. */
+/** Starts a replay server (on 127.0.0.1 unless `host` says otherwise); every client that connects gets the whole schedule from its start. */
 export async function startReplay(options: ReplayOptions): Promise<ReplayServer> {
   const report = options.onEvent ?? (() => undefined);
   const http = createServer((request, response) => refuseRequest(request, response, report));
-  const webSockets = new WebSocketServer({ noServer: true, clientTracking: false });
+  // Commands are a few hundred bytes: a bigger frame is refused (close 1009) before it is held in memory.
+  const webSockets = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: MAX_CLIENT_FRAME });
   const sessions = new Set<ReplaySession>();
   let clients = 0;
 
@@ -69,13 +75,15 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayServer>
     });
   });
 
-  http.listen(options.port ?? 0, '127.0.0.1');
+  const host = options.host ?? LOCALHOST;
+  http.listen(options.port ?? 0, host);
   // Rejects with the listen error (such as EADDRINUSE): `once` turns an 'error' event into a rejection.
   await once(http, 'listening');
   const { port } = http.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' || host === '::' ? LOCALHOST : host;
 
   return {
-    url: `ws://127.0.0.1:${port}/ws/`,
+    url: `ws://${urlHost}:${port}/ws/`,
     port,
     async close() {
       for (const session of sessions) session.stop('the replay server stopped');

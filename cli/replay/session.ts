@@ -18,6 +18,11 @@ export interface SessionHooks {
 }
 
 const DIGIT_0 = 48;
+/**
+ * Bytes waiting to reach a client past which it counts as not reading: the replay stops sending to it
+ * and closes it, so that one stalled client holds no more of the server's memory and slows no other.
+ */
+export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const NO_STATUS = 1005;
 const ABNORMAL_CLOSURE = 1006;
 
@@ -53,8 +58,10 @@ export class ReplaySession {
       this.#clearTimers();
       this.#hooks.closed(code, this.#closeReason ?? clientClose(code));
     });
-    // A client that resets the TCP link makes an error event; the close event that follows reports it.
-    socket.on('error', () => undefined);
+    // A reset link, garbage bytes or a frame over the size limit: the close event that follows says why.
+    socket.on('error', (error) => {
+      this.#closeReason ??= `the client broke the protocol: ${error.message}`;
+    });
     const { pingInterval, pingTimeout } = this.#schedule;
     socket.send(`${EnginePacketType.Open}${JSON.stringify({ sid: this.sid, upgrades: [], pingInterval, pingTimeout })}`);
     socket.send(`${EnginePacketType.Message}${SocketPacketType.Connect}`);
@@ -109,12 +116,29 @@ export class ReplaySession {
     const { frames } = this.#schedule;
     const elapsed = performance.now() - this.#startedAt;
     while (this.sent < frames.length && frames[this.sent]!.delayMs <= elapsed) {
+      if (this.#socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.#waitForReader();
       this.#socket.send(frames[this.sent]!.data);
       this.sent++;
     }
     if (this.sent === frames.length) return this.#hooks.finished();
     this.#replayTimer = setTimeout(this.#pump, frames[this.sent]!.delayMs - elapsed);
   };
+
+  /**
+   * Past MAX_BUFFERED_BYTES, sends nothing more until what is waiting has gone out (a burst at `--speed
+   * max` to a client that reads); a client that takes in none of it within pingTimeout is not reading.
+   */
+  #waitForReader(): void {
+    const waiting = this.#socket.bufferedAmount;
+    const { pingTimeout } = this.#schedule;
+    this.#replayTimer = setTimeout(() => this.stop(`not reading: ${waiting} bytes waiting to be sent for ${pingTimeout} ms (the limit is ${MAX_BUFFERED_BYTES})`), pingTimeout);
+    // A WebSocket ping's callback runs once everything queued before it has been written out; the client's pong is ignored.
+    this.#socket.ping(undefined, undefined, () => {
+      if (this.#replayTimer === undefined) return;
+      clearTimeout(this.#replayTimer);
+      this.#pump();
+    });
+  }
 
   #armSilenceTimer(): void {
     clearTimeout(this.#silenceTimer);

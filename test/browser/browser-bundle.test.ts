@@ -135,7 +135,7 @@ test('receives every replayed event, by its spec name and in order, and a typed 
   });
   assert.equal(outcome.names, expected);
   const sent = schedule.frames.filter((frame) => frame.name === 'ChatMessageCreated');
-  const ids = sent.map((frame) => (JSON.parse(frame.data.slice(2)) as [string, { message: { id: string } }])[1].message.id);
+  const ids = sent.map((frame) => (JSON.parse((frame.data as string).slice(2)) as [string, { message: { id: string } }])[1].message.id);
   assert.ok(ids.length > 0);
   assert.equal(outcome.messageIds, ids);
 });

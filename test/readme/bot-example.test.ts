@@ -79,7 +79,7 @@ example('run against a replay at full speed, its for-await loop prints every eve
     writeFileSync(file, code);
     const env = { ...process.env, GUILDED_COOKIE: 'hmac_signed_session=readme-test' };
     const { stdout } = await run(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, env, timeout: 20_000 });
-    const expected = schedule.frames.map((frame) => expectedLine(frame.data));
+    const expected = schedule.frames.map((frame) => expectedLine(frame.data as string));
     const loopLines = stdout.split('\n').filter((line) => /^(message |not in the spec yet: |[A-Za-z_]+$)/.test(line));
     assert.equal(loopLines, expected);
   } finally {
