@@ -62,7 +62,13 @@ async function main(): Promise<number> {
   for (const [name, run] of Object.entries(FIGURES)) {
     if (only.length > 0 && !only.includes(name)) continue;
     process.stderr.write(`${name}...\n`);
-    rows.push(...(await run()));
+    try {
+      rows.push(...(await run()));
+    } catch (error) {
+      // One broken figure is a missed row with its reason; the rest of the table still prints.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      rows.push({ figure: name, baseline: '', measured: 'no figure', target: 'a figure', pass: false, note: `failed: ${reason}` });
+    }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   process.stdout.write(

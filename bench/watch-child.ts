@@ -11,7 +11,7 @@ import { SpecWatcher, type RunReport } from '../generator/watch.js';
 
 const EDITS = Number(process.argv[2] ?? 7);
 const SPEC = new URL('../spec/', import.meta.url).pathname;
-const FIELD_AFTER = '        channelId: { type: string, format: uuid }\n';
+const FIELD_AFTER = "        createdBy: { type: string, description: \"The author's user id, as message.createdBy.\" }\n";
 const FIELD = '        isPinned: { type: boolean, optional: true }\n';
 
 const root = mkdtempSync(path.join(tmpdir(), 'gg-bench-watch-'));

@@ -202,6 +202,9 @@ function checkPayloadRoot(node: SchemaNode, path: SpecPath, file: YamlFile, repo
 
 type Report = (file: YamlFile, path: SpecPath, message: string, atKey?: boolean) => void;
 
+/** Names every object answers through Object.prototype (`constructor`, `__proto__`, `toString`…). */
+const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function checkNodeRules(
   node: SchemaNode,
   path: SpecPath,
@@ -229,6 +232,11 @@ function checkNodeRules(
   }
   if ((node.properties || node.additionalProperties) && types.length > 0 && !has('object')) {
     report(file, [...path, 'type'], 'properties need type object (or no type)', true);
+  }
+  for (const key of Object.keys(node.properties ?? {})) {
+    if (INHERITED_NAMES.has(key)) {
+      report(file, [...path, 'properties', key], `a field named ${key} is one every JavaScript object inherits: the validators would read the inherited one for a missing field; no gateway payload is known to carry it`, true);
+    }
   }
   if (node.properties && node.additionalProperties) {
     report(file, [...path, 'additionalProperties'], 'an object has either listed properties or map values (additionalProperties), not both', true);

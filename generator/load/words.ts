@@ -24,7 +24,9 @@ export function typeWords(type: unknown): string {
 /** A value as the message echoes it: short values as JSON, long ones by their kind. */
 export function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
+  // JSON.stringify gives undefined for a function or a symbol, which no YAML value is but an inherited one can be.
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) return `a ${typeof value}`;
   if (json.length <= 40) return json;
   if (typeof value === 'string') return `${JSON.stringify(value.slice(0, 30)).slice(0, -1)}..."`;
   return Array.isArray(value) ? `a list of ${value.length}` : 'an object';

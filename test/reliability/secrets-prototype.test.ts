@@ -1,7 +1,7 @@
 /**
  * Issue 12, "Secrets": payload keys `__proto__`, `constructor` and `prototype` pollute no object.
  * validate, infer (with --write) and replay run in this process on such a capture, and then
- * Object.prototype must be as it was.
+ * Object.prototype must be as it was. The same keys in a spec, as fields, go through the generator.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { run as infer } from '../../cli/infer/command.js';
 import { run as replay } from '../../cli/replay/command.js';
 import { run as validate } from '../../cli/validate/command.js';
 import { capture } from '../cli/cli-fixture.js';
+import { BASE, generateWith } from '../generator/spec-fixture.js';
 
 // Written as raw JSON: an object literal's `__proto__` would set the prototype, not make a key.
 const POISON = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}';
@@ -47,6 +48,24 @@ test('after validate, infer --write and replay have read the capture, Object.pro
   assert.equal(Object.getOwnPropertyNames(Object.prototype), before);
   assert.is(({} as Record<string, unknown>)['polluted'], undefined);
   assert.is(Object.prototype.constructor, Object);
+});
+
+test('a spec whose fields are named __proto__, constructor and prototype: the inherited names are refused at their line, prototype generates, nothing is polluted', async () => {
+  const before = Object.getOwnPropertyNames(Object.prototype);
+  const withFields = (keys: string[]) => {
+    const fields = keys.map((key) => `        ${key}: { type: string, optional: true }\n`).join('');
+    return { 'events/chat.yaml': BASE['events/chat.yaml']!.replace('        message: { $ref: Message }\n', `        message: { $ref: Message }\n${fields}`) };
+  };
+  const refused = await generateWith(withFields(['__proto__', 'constructor', 'prototype']));
+  assert.equal(
+    refused.problems?.map((problem) => problem.replace(/^.*?events\/chat\.yaml:(\d+):\d+: (a field named \S+) .*$/, '$1 $2')),
+    ['10 a field named __proto__', '11 a field named constructor'],
+  );
+  const { files, problems } = await generateWith(withFields(['prototype']));
+  assert.equal(problems, undefined);
+  assert.match(files!.get('types.ts')!, /prototype\?: string/);
+  assert.equal(Object.getOwnPropertyNames(Object.prototype), before);
+  assert.is(({} as Record<string, unknown>)['polluted'], undefined);
 });
 
 test.run();

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { recordRelease } from '../../generator/diff/record-release.js';
-import { generate } from '../../generator/generate.js';
-import { BASE, generateWith, writeSpec } from './spec-fixture.js';
+import { recordRelease } from '../../../generator/diff/record-release.js';
+import { generate } from '../../../generator/generate.js';
+import { BASE, generateWith, writeSpec } from '../spec-fixture.js';
 
 /** BASE's files as the released copy of `version`. */
 const released = (version: string, files: Record<string, string> = BASE) =>

@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { plainText, summarize } from '../../cli/demo/summary.js';
-import type { Content, ReceivedEvent } from '../../generated/index.js';
-import { loadSpec } from '../../generator/load/load-spec.js';
+import { plainText, summarize } from '../../../cli/demo/summary.js';
+import type { Content, ReceivedEvent } from '../../../generated/index.js';
+import { loadSpec } from '../../../generator/load/load-spec.js';
 
 const paragraph = (...texts: string[]): Content => ({
   object: 'value',

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { whereToAdd } from '../../cli/infer/owner.js';
+import { whereToAdd } from '../../../cli/infer/owner.js';
 
 const owner = suite('whereToAdd names the part of the spec that owns a new field');
 

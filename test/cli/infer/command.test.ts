@@ -4,11 +4,11 @@ import { Ajv } from 'ajv';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { run } from '../../cli/infer/command.js';
-import { eventPayloadSchema } from '../../generator/emit/json-schema.js';
-import { loadSpec } from '../../generator/load/load-spec.js';
-import type { EventSpec } from '../../generator/load/model.js';
-import { capture, eventExample, frame, har, repoRoot, tempFolder } from './cli-fixture.js';
+import { run } from '../../../cli/infer/command.js';
+import { eventPayloadSchema } from '../../../generator/emit/json-schema.js';
+import { loadSpec } from '../../../generator/load/load-spec.js';
+import type { EventSpec } from '../../../generator/load/model.js';
+import { capture, eventExample, frame, har, repoRoot, tempFolder } from '../cli-fixture.js';
 
 const created = eventExample('ChatMessageCreated');
 const uuid = (i: number) => `9c1a7e52-3b4d-4f6e-8a19-2d3c4b5a6f${String(i).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { yamlDocument } from '../../generator/emit/yaml-text.js';
+import { yamlDocument } from '../../../generator/emit/yaml-text.js';
 
 /** Each case: a value that must read back from the written YAML unchanged. */
 const cases: { name: string; given: Record<string, unknown> }[] = [

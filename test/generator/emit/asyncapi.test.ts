@@ -4,14 +4,14 @@ import { Ajv } from 'ajv';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { emitAsyncApi } from '../../generator/emit/asyncapi.js';
-import { loadSpec } from '../../generator/load/load-spec.js';
-import { BASE, generateWith, repoSpec } from './spec-fixture.js';
+import { emitAsyncApi } from '../../../generator/emit/asyncapi.js';
+import { loadSpec } from '../../../generator/load/load-spec.js';
+import { BASE, generateWith, repoSpec } from '../spec-fixture.js';
 
 const spec = await loadSpec(repoSpec);
 const text = emitAsyncApi(spec, ['spec/']);
 const document = parse(text);
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 interface Message {
   name: string;
@@ -30,7 +30,7 @@ const tagOf = (ref: { $ref: string }) => document.components.tags[ref.$ref.split
 /** The official parser's errors and warnings with `yaml` (severity 0 and 1), and the version it read. */
 async function parserProblems(yaml: string): Promise<{ problems: string[]; version?: string }> {
   const { document: parsed, diagnostics } = await new Parser().parse(yaml);
-  const problems = diagnostics.filter((diagnostic) => diagnostic.severity <= 1).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`);
+  const problems = diagnostics.filter((diagnostic) => diagnostic.severity <= 1).map((diagnostic) => `${diagnostic.path.join('..')}: ${diagnostic.message}`);
   return { problems, version: parsed?.version() };
 }
 

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EventLog } from '../../cli/demo/event-log.js';
-import { GatewayError } from '../../runtime/errors.js';
+import { EventLog } from '../../../cli/demo/event-log.js';
+import { GatewayError } from '../../../runtime/errors.js';
 
 const CHANNEL_ID = 'd2242862-401c-42f8-9ce2-0c75977475a6';
 const typing = { type: 'ChatChannelTyping', channelId: CHANNEL_ID, userId: '2d2Wg8Pm' } as const;

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { SchemaNode } from '../../generator/load/model.js';
-import { fieldTable, typeText } from '../../generator/emit/field-table.js';
+import type { SchemaNode } from '../../../generator/load/model.js';
+import { fieldTable, typeText } from '../../../generator/emit/field-table.js';
 
 const link = (name: string) => `[${name}](#${name.toLowerCase()})`;
 

@@ -1,9 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { emitSchemaBundle } from '../../generator/emit/schema-bundle.js';
-import { loadSpec } from '../../generator/load/load-spec.js';
-import { repoSpec } from './spec-fixture.js';
+import { emitSchemaBundle } from '../../../generator/emit/schema-bundle.js';
+import { loadSpec } from '../../../generator/load/load-spec.js';
+import { repoSpec } from '../spec-fixture.js';
 
 const spec = await loadSpec(repoSpec);
 const bundle = JSON.parse(emitSchemaBundle(spec, ['spec/']));

@@ -2,7 +2,7 @@
 // as the generated types and validators show them, and the mistakes in them the loader reports.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BASE, generateWith } from './spec-fixture.js';
+import { BASE, generateWith } from '../spec-fixture.js';
 
 const chat = BASE['events/chat.yaml']!;
 const ENVELOPE = `objects:

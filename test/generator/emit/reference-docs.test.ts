@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { emitReferenceDocs } from '../../generator/emit/reference-docs.js';
-import { loadSpec } from '../../generator/load/load-spec.js';
-import type { EventSpec } from '../../generator/load/model.js';
-import { BASE, generateWith, repoSpec } from './spec-fixture.js';
+import { emitReferenceDocs } from '../../../generator/emit/reference-docs.js';
+import { loadSpec } from '../../../generator/load/load-spec.js';
+import type { EventSpec } from '../../../generator/load/model.js';
+import { BASE, generateWith, repoSpec } from '../spec-fixture.js';
 
 const spec = await loadSpec(repoSpec);
 const page = emitReferenceDocs(spec, ['spec/']);

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { listSpecFolder } from '../../generator/load/spec-files.js';
-import { BASE, generateWith, writeSpec } from './spec-fixture.js';
+import { listSpecFolder } from '../../../generator/load/spec-files.js';
+import { BASE, generateWith, writeSpec } from '../spec-fixture.js';
 
 /** A one-event spec file for `name`, as a spec author writes it. */
 const eventFile = (name: string) => `events:

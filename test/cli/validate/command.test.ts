@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { run } from '../../cli/validate/command.js';
-import type { Report } from '../../cli/validate/report.js';
-import { allEventFrames, capture, commandExample, eventExample, frame, har, HELLO, repoRoot, tempFolder } from './cli-fixture.js';
+import { run } from '../../../cli/validate/command.js';
+import type { Report } from '../../../cli/validate/report.js';
+import { allEventFrames, capture, commandExample, eventExample, frame, har, HELLO, repoRoot, tempFolder } from '../cli-fixture.js';
 
 const created = eventExample('ChatMessageCreated');
 const typingIn = eventExample('ChatChannelTyping');

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { run } from '../../cli/diff/command.js';
-import { capture, repoRoot } from './cli-fixture.js';
+import { run } from '../../../cli/diff/command.js';
+import { capture, repoRoot } from '../cli-fixture.js';
 
 const SPEC = path.join(repoRoot, 'spec');
 

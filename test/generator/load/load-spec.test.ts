@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BASE, generateWith } from './spec-fixture.js';
+import { BASE, generateWith } from '../spec-fixture.js';
 
 const chat = BASE['events/chat.yaml']!;
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { layoutDeclaration } from '../../generator/emit/layout.js';
+import { layoutDeclaration } from '../../../generator/emit/layout.js';
 
 const layout = suite('layoutDeclaration');
 

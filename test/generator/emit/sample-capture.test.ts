@@ -1,11 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { emitSampleCapture } from '../../generator/emit/sample-capture.js';
-import { loadSpec } from '../../generator/load/load-spec.js';
-import type { Spec } from '../../generator/load/model.js';
-import { decodeEventArgs, decodeFrame } from '../../runtime/codec.js';
-import { validateCommand, validateEvent } from '../../runtime/validation.js';
-import type { CommandName } from '../../generated/index.js';
+import { emitSampleCapture } from '../../../generator/emit/sample-capture.js';
+import { loadSpec } from '../../../generator/load/load-spec.js';
+import type { Spec } from '../../../generator/load/model.js';
+import { decodeEventArgs, decodeFrame } from '../../../runtime/codec.js';
+import { validateCommand, validateEvent } from '../../../runtime/validation.js';
+import type { CommandName } from '../../../generated/index.js';
 
 interface Message {
   type: 'send' | 'receive';

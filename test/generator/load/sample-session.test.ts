@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generate } from '../../generator/generate.js';
-import { SpecError, formatProblem } from '../../generator/load/diagnostics.js';
-import { repoSpec } from './spec-fixture.js';
+import { generate } from '../../../generator/generate.js';
+import { SpecError, formatProblem } from '../../../generator/load/diagnostics.js';
+import { repoSpec } from '../spec-fixture.js';
 
 const session = readFileSync(path.join(repoSpec, 'sample-session.yaml'), 'utf8');
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { exampleJson, jsonLine } from '../../generator/emit/compact-json.js';
+import { exampleJson, jsonLine } from '../../../generator/emit/compact-json.js';
 
 const cases: { name: string; given: unknown; width?: number; want: string }[] = [
   { name: 'a value that fits stays on one line, spaced like the spread-out form', given: { a: 1, b: [true, null] }, want: '{"a": 1, "b": [true, null]}' },

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { yamlProblems } from '../../generator/load/yaml-problems.js';
+import { yamlProblems } from '../../../generator/load/yaml-problems.js';
 
 /** The problems a spec author sees for `text`, as `line:col: message`. */
 function problemsOf(text: string): string[] {

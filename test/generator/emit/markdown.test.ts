@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { code, fence, inline, paragraph, Slugger } from '../../generator/emit/markdown.js';
+import { code, fence, inline, paragraph, Slugger } from '../../../generator/emit/markdown.js';
 
 const cases: { name: string; run: (text: string) => string; given: string; want: string }[] = [
   { name: 'a pipe is escaped so that it cannot end a table cell', run: inline, given: 'a | b', want: 'a \\| b' },

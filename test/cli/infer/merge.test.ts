@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Shape } from '../../cli/infer/merge.js';
-import { toNode } from '../../cli/infer/to-yaml.js';
-import { eventExample } from './cli-fixture.js';
+import { Shape } from '../../../cli/infer/merge.js';
+import { toNode } from '../../../cli/infer/to-yaml.js';
+import { eventExample } from '../cli-fixture.js';
 
 /** The node proposed for a field `x` after seeing each of `values` in an object (undefined: the key absent). */
 function fieldNode(values: unknown[]): unknown {

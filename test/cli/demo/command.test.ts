@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { within } from '../runtime/peers.js';
+import { within } from '../../runtime/peers.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const LIMIT_MS = 30_000;
 
 const demo = suite('the demo');
