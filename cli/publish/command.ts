@@ -13,6 +13,7 @@ import { detectFormat } from '../capture/detect.js';
 import { describeFsError, singleInput } from '../capture/files.js';
 import { captureProblem, formatProblem } from '../capture/problem.js';
 import { cookieFor } from './cookie.js';
+import { untilSignal } from '../until-signal.js';
 
 const EXIT_FAILED = 1;
 
@@ -115,18 +116,6 @@ function untilPublished(publisher: GatewayPublisher, client: GatewayClient, expe
       clearInterval(check);
       resolve();
     }, 20);
-  });
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
   });
 }
 

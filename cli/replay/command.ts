@@ -4,6 +4,7 @@ import { describeReplayEvent, formatDuration } from './format.js';
 import { GATEWAY_PATHS } from './handshake.js';
 import { buildSchedule } from './schedule.js';
 import { startReplay } from './server.js';
+import { untilSignal } from '../until-signal.js';
 import { parseCommandArgs, usageMistake } from '../arguments.js';
 import { COMMANDS } from '../commands.js';
 import { detectFormat } from '../capture/detect.js';
@@ -109,16 +110,4 @@ export function parseSpeed(text: string): number | undefined {
 function failed(problem: CaptureProblem): number {
   process.stderr.write(`${formatProblem(problem)}\n`);
   return EXIT_FAILED;
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
