@@ -63,8 +63,10 @@ big(
       );
       const written = await (streamed ?? Promise.reject(new Error('no first connection')));
       assert.ok(written < 100 * MB, 'the gateway could not push the whole frame');
+      // Reading the frame would take 100 MB and more; a third of that leaves room for what GC timing
+      // and socket reads add to RSS on a loaded machine (16.2 MiB was seen under CI's load).
       assert.ok(
-        seen.peakGrowth < 16 * MiB,
+        seen.peakGrowth < 32 * MiB,
         `the client's resident memory rose ${(seen.peakGrowth / MiB).toFixed(1)} MiB`,
       );
       assert.is(gateway.upgrades, 2);
