@@ -1,27 +1,18 @@
 // `guilded-gateway publish` as a user runs it, against a real redis-server: a capture published whole,
 // and the one-line refusals (Redis down, no cookie for a real gateway).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { repoRoot } from '../cli/cli-fixture.js';
+import { repoRoot, runTsx, type ChildRun } from '../cli/cli-fixture.js';
 import { findRedisServer, freePort, SKIPPED, startRedis, type RedisServer } from './redis-server.js';
 import { freshPrefix } from './setup.js';
 
-const TSX = import.meta.resolve('tsx');
 const SAMPLE = path.join(repoRoot, 'generated/samples/session.har');
 
-async function publish(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function publish(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
   const { GUILDED_COOKIE: _ignored, ...rest } = process.env;
-  const child = spawn(process.execPath, ['--import', TSX, path.join(repoRoot, 'cli/main.ts'), 'publish', ...args], { cwd: repoRoot, env: { ...rest, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
+  return runTsx(path.join(repoRoot, 'cli/main.ts'), ['publish', ...args], { env: { ...rest, ...env } });
 }
 
 const binary = findRedisServer();

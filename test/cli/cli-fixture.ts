@@ -1,4 +1,6 @@
 /** Frames built from the spec's own examples, temp folders, and command runs with their output captured. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +9,24 @@ import { parse } from 'yaml';
 
 /** The repository's root folder. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What a finished child process printed, and its exit code. */
+export interface ChildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node --import tsx <script> ...args` to its end, with stdout and stderr collected. */
+export async function runTsx(script: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildRun> {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), script, ...args], { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+}
 
 type Entries = Record<string, { examples?: unknown[] }>;
 

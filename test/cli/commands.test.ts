@@ -12,30 +12,15 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { COMMANDS, type CommandName } from '../../cli/commands.js';
-import { repoRoot, tempFolder } from './cli-fixture.js';
+import { repoRoot, runTsx, tempFolder, type ChildRun } from './cli-fixture.js';
 
-const TSX = import.meta.resolve('tsx');
 const SOURCE_MAIN = path.join(repoRoot, 'cli/main.ts');
 const VERSION = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const LAYOUT_VERSION = '7.7.7-layout';
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `node <main> ...args` from `cwd` with stdout and stderr captured. */
-async function cli(args: string[], { main = SOURCE_MAIN, cwd = repoRoot } = {}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', TSX, main, ...args], { cwd });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], { main = SOURCE_MAIN, cwd = repoRoot } = {}): Promise<ChildRun> => runTsx(main, args, { cwd });
 
 /**
  * A project with the package installed as npm lays it out, its command line at
@@ -202,9 +187,9 @@ generate.run();
 const output = suite('output');
 
 /** Runs the command line with its stdout already closed by the reader, as `| head` does once it has its lines. */
-async function withClosedStdout(args: string[]): Promise<Run> {
+async function withClosedStdout(args: string[]): Promise<ChildRun> {
   // The shell waits for a line on stdin, so that node starts only after the read end is closed.
-  const child = spawn('sh', ['-c', 'read _ && exec "$0" "$@"', process.execPath, '--import', TSX, SOURCE_MAIN, ...args], { cwd: repoRoot });
+  const child = spawn('sh', ['-c', 'read _ && exec "$0" "$@"', process.execPath, '--import', import.meta.resolve('tsx'), SOURCE_MAIN, ...args], { cwd: repoRoot });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   child.stdout.destroy();

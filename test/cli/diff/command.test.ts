@@ -3,15 +3,14 @@
  * one event removed, each output format, --fail-on, a git revision as a side, and the mistakes a user
  * can make (a side that is neither a folder nor a revision, a broken spec).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { run } from '../../../cli/diff/command.js';
-import { capture, repoRoot } from '../cli-fixture.js';
+import { capture, repoRoot, runTsx } from '../cli-fixture.js';
 
 const SPEC = path.join(repoRoot, 'spec');
 
@@ -144,10 +143,7 @@ revisions('diff HEAD compares the committed spec with the working tree, naming t
     git('commit', '-q', '-m', 'spec');
     const file = path.join(repo, 'spec/events/users.yaml');
     writeFileSync(file, withoutPinged(readFileSync(file, 'utf8')));
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'cli/main.ts'), 'diff', 'HEAD'], { cwd: repo });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    const [code] = (await once(child, 'close')) as [number];
+    const { code, stdout } = await runTsx(path.join(repoRoot, 'cli/main.ts'), ['diff', 'HEAD'], { cwd: repo });
     assert.is(code, 1);
     assert.match(stdout, 'HEAD:spec → spec: 1 change: 1 breaking; the package needs a major release');
     assert.match(stdout, /HEAD:spec\/events\/users\.yaml:\d+:\d+ \(was\): event USER_PINGED: removed \[entry-removed\]/);
@@ -165,10 +161,7 @@ installed('says in one line to run it from a checkout, exit 1: the package leave
     const root = path.join(project, 'node_modules', 'guilded-gateway');
     cpSync(path.join(repoRoot, 'cli'), path.join(root, 'dist', 'cli'), { recursive: true });
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'guilded-gateway', version: '7.7.7', type: 'module' }));
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'dist/cli/main.ts'), 'diff', 'main'], { cwd: project });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const [code] = (await once(child, 'close')) as [number];
+    const { code, stderr } = await runTsx(path.join(root, 'dist/cli/main.ts'), ['diff', 'main'], { cwd: project });
     assert.equal({ code, stderr }, {
       code: 1,
       stderr: 'guilded-gateway diff: the generator is not part of the installed package; run it from a checkout of the repository: npm ci && npx guilded-gateway diff main\n',

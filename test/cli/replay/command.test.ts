@@ -10,11 +10,12 @@ import { WebSocket } from 'ws';
 import { readCapture, type CapturedFrame } from '../../../cli/replay/capture.js';
 import { parseSpeed } from '../../../cli/replay/command.js';
 import { checkHandshake } from '../../../cli/replay/handshake.js';
-import { buildSchedule, type Schedule } from '../../../cli/replay/schedule.js';
-import { startReplay, type ReplayEvent, type ReplayServer } from '../../../cli/replay/server.js';
+import { buildSchedule } from '../../../cli/replay/schedule.js';
+import type { ReplayServer } from '../../../cli/replay/server.js';
 import type { ClientEvent } from '../../../runtime/client-events.js';
 import { GatewayClient } from '../../../runtime/client.js';
 import { GatewayError } from '../../../runtime/errors.js';
+import { withReplay } from '../../reliability/replay-peers.js';
 import { COOKIE, next, sleep, within } from '../../runtime/peers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -38,17 +39,6 @@ function captureOf(offsets: readonly number[], heartbeat = { pingInterval: 25_00
     received(T0, '40'),
     ...offsets.map((offset, index) => received(T0 + offset, typing(`u${index}`))),
   ];
-}
-
-/** Runs `body` with a replay server of `schedule`, closing it whatever happens. */
-async function withReplay(schedule: Schedule, body: (server: ReplayServer, events: ReplayEvent[]) => Promise<void>): Promise<void> {
-  const events: ReplayEvent[] = [];
-  const server = await startReplay({ schedule, onEvent: (event) => events.push(event) });
-  try {
-    await body(server, events);
-  } finally {
-    await server.close();
-  }
 }
 
 /** The events a GatewayClient receives from `server` until it has `count` of them; the client is closed after. */
