@@ -63,7 +63,7 @@ export async function endToEnd(options: EndToEndOptions = {}): Promise<Row[]> {
         { max },
         (value) => `${times(value)} socket.io-client`,
       );
-    return [row('off', 0.6), row('warn', 0.75)];
+    return [row('off', 0.5), row('warn', 0.65)];
   } finally {
     for (const client of clients.values()) client.process.stdin?.end();
     await Promise.all([...clients.values()].map((client) => client.exited));

@@ -176,12 +176,12 @@ async function dispatch(label: string, frames: readonly Frame[], max: number): P
 
 /** Decode + dispatch of the 70/28/2 mix, every event listened. */
 export function dispatchMix(): Promise<Row[]> {
-  return dispatch('mix', mixFrames(), 1.03).then((row) => [row]);
+  return dispatch('mix', mixFrames(), 1.02).then((row) => [row]);
 }
 
 /** Decode + dispatch of typing frames alone, every event listened. */
 export function dispatchTyping(): Promise<Row[]> {
-  return dispatch('typing frames only', framesOf('typing', 1000), 1.1).then((row) => [row]);
+  return dispatch('typing frames only', framesOf('typing', 1000), 1.05).then((row) => [row]);
 }
 
 /** Decode + validate (the default, warn) + dispatch of chat messages, against JSON.parse + the generated validator. */
@@ -250,7 +250,7 @@ export async function unlistened(): Promise<Row[]> {
             measured: `${times(measured)} floor`,
           },
           measured,
-          { max: 0.1 },
+          { max: 0.05 },
           times,
         ),
       );

@@ -78,7 +78,7 @@ export async function validateLarge(options: ValidateLargeOptions = {}): Promise
           measured: `${ours.toFixed(0)} MB/s = ${times(ours / floor)} the floor`,
         },
         ours / floor,
-        { min: 0.6 },
+        { min: 1.0 },
         (value) => `${times(value)} the floor`,
       ),
       bounded(
