@@ -1,4 +1,4 @@
-import { StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { CommandSpec, EventSpec, Spec } from '../load/model.js';
 import { validatorName } from '../load/names.js';
 import { doc, header, literal, printFile, propertyKey, type Statement } from './ts.js';

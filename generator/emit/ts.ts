@@ -1,4 +1,5 @@
-import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { Project as TsProject, SourceFile, StatementStructures, WriterFunction } from 'ts-morph';
+import { IndentationText, Project, QuoteKind } from './ts-morph.js';
 import { commentSafe } from './json-schema.js';
 import { notice } from './notice.js';
 
@@ -31,7 +32,7 @@ export function doc(...lines: (string | undefined)[]): string {
 
 export type Statement = string | WriterFunction | StatementStructures;
 
-let project: Project | undefined;
+let project: TsProject | undefined;
 
 /** Builds a whole file from its statements and prints it once. */
 export function printFile(fileName: string, fileHeader: string, statements: readonly Statement[]): string {

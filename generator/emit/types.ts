@@ -1,4 +1,4 @@
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { EventSpec, Spec } from '../load/model.js';
 import { pascalCase } from '../load/names.js';
 import { declaration } from './declaration.js';

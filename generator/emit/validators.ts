@@ -1,6 +1,7 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { transformSync } from 'esbuild';
-import { StructureKind, VariableDeclarationKind, type VariableStatementStructure } from 'ts-morph';
+import type { VariableStatementStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 // A CommonJS module: under NodeNext its default import is module.exports, whose .default is the function.
 import standalone from 'ajv/dist/standalone/index.js';
 import type { Spec } from '../load/model.js';
