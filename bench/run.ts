@@ -15,6 +15,7 @@ import { idleMemory } from './idle-memory.js';
 import { importTime } from './import-time.js';
 import { manySockets } from './many-sockets.js';
 import { isolated } from './micro.js';
+import { replayThroughput } from './replay-throughput.js';
 import { renderTable, type Row } from './report.js';
 import { validateLarge } from './validate-large.js';
 import { watchFigure } from './watch.js';
@@ -34,6 +35,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   'import-time': importTime,
   broker,
   'many-sockets': manySockets,
+  'replay-throughput': replayThroughput,
 };
 
 /** The frames' sizes, as the README's table is headed. */
