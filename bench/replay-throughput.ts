@@ -23,7 +23,7 @@ const WS_SERVER = new URL('./replay-throughput-ws.ts', import.meta.url);
 const CLIENT_COUNT = 10;
 const EVENTS = 20_000;
 const ROUNDS = 3;
-/** Measured 0.85x to 0.95x: the replay's session bookkeeping per frame is small; below 0.7x something per frame got slower. */
+/** Medians of 0.83x to 1.10x in four runs: the replay's bookkeeping per frame is small; below 0.7x something per frame got slower. */
 const MIN_RATIO = 0.7;
 
 /** Writes the capture the replay command reads: the hello, `40` and the events, as JSON lines. */
