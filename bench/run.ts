@@ -13,7 +13,9 @@ import { generateCheck } from './generate-check.js';
 import { harScan } from './har-scan.js';
 import { idleMemory } from './idle-memory.js';
 import { importTime } from './import-time.js';
+import { manySockets } from './many-sockets.js';
 import { isolated } from './micro.js';
+import { replayThroughput } from './replay-throughput.js';
 import { renderTable, type Row } from './report.js';
 import { validateLarge } from './validate-large.js';
 import { watchFigure } from './watch.js';
@@ -32,6 +34,8 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   'idle-memory': idleMemory,
   'import-time': importTime,
   broker,
+  'many-sockets': manySockets,
+  'replay-throughput': replayThroughput,
 };
 
 /** The frames' sizes, as the README's table is headed. */
