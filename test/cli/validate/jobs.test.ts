@@ -1,0 +1,133 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { run } from '../../../cli/validate/command.js';
+import { BATCH_BYTES } from '../../../cli/validate/parallel-lines.js';
+import { capture, eventExample, frame, har, HELLO, repoRoot, runTsx, tempFolder } from '../cli-fixture.js';
+
+const created = eventExample('ChatMessageCreated');
+const typing = eventExample('ChatChannelTyping');
+const line = (direction: 'in' | 'out', data: string) => JSON.stringify({ direction, data });
+const valid = line('in', frame('ChatMessageCreated', created));
+
+/**
+ * A capture of many batches with every kind of line the reader tells apart, the unusual ones spread
+ * over the batches so that each cap (failures shown, invalid frames, input problems) fills across them.
+ */
+function mixedCapture(): string {
+  const lines = [`\ufeff${line('in', HELLO)}`];
+  const unusual = [
+    () => line('in', frame('ChatMessageCreated', { ...created, channelId: 42 })),
+    () => line('in', frame('ChatMessageCreated', { ...created, brandNew: { a: 1 } })),
+    () => line('in', frame('SomethingNew', { type: 'SomethingNew', a: 1 })),
+    () => '{"direction": "in", "data": "42[\\"ChatMessageCreated\\"', // malformed JSON
+    () => line('in', '9oops'),
+    () => '',
+    () => '   ',
+    () => `${line('in', frame('ChatChannelTyping', typing))}\r`,
+    () => line('in', frame('ChatMessageCreated', { ...created, cookie: 'hmac_signed_session=s3cr3t', channelId: 7 })),
+    () => line('sideways' as 'in', '2'),
+    () => line('out', '2'),
+  ];
+  for (let i = 0; lines.length < 9000; i++) {
+    lines.push(valid, valid, unusual[i % unusual.length]!());
+    // A line longer than a few batches: read on the main thread, between the workers' batches.
+    if (i === 1500) lines.push(line('in', frame('SomethingHuge', { type: 'SomethingHuge', text: 'x'.repeat(5 * BATCH_BYTES) })));
+  }
+  // The last line is cut off: no newline, and its JSON ends early.
+  return `${lines.join('\n')}\n{"direction": "in", "data": "42[`;
+}
+
+/** The runs of `validate` over `files` with each of `jobs`, in one folder, so that the paths in the reports are the same. */
+async function validateWith(jobs: readonly string[], files: Record<string, string>, ...args: string[]) {
+  const folder = tempFolder(files);
+  try {
+    const runs = [];
+    for (const value of jobs) runs.push(await capture(run, [...Object.keys(files).map((name) => folder.file(name)), '--jobs', value, ...args]));
+    return runs;
+  } finally {
+    folder.cleanup();
+  }
+}
+
+const jobs = suite('validate --jobs');
+
+jobs('the test capture spans many batches', () => {
+  assert.ok(Buffer.byteLength(mixedCapture()) > 20 * BATCH_BYTES);
+});
+
+for (const args of [[], ['--json'], ['--fail-on', 'unknown']]) {
+  jobs(`--jobs 1 and --jobs 2 print the same report and exit the same way: ${args.join(' ') || 'readable'}`, async () => {
+    const files = { 'capture.jsonl': mixedCapture() };
+    const [one, two] = await validateWith(['1', '2'], files, ...args);
+    assert.is(two.stdout, one.stdout);
+    assert.is(two.code, one.code);
+    assert.is(two.stderr, one.stderr);
+  });
+}
+
+jobs('the report of the test capture shows what each cap cut and the line numbers past the long line', async () => {
+  const [{ stdout }] = await validateWith(['2'], { 'capture.jsonl': mixedCapture() }, '--json');
+  const report = JSON.parse(stdout) as {
+    names: Array<{ name: string; invalid: number; failures: unknown[]; failuresNotShown: number }>;
+    inputProblems: { count: number; shown: unknown[] };
+    invalidFrames: { count: number; shown: unknown[] };
+    unknownNames: Array<{ name: string }>;
+  };
+  const event = report.names.find((name) => name.name === 'ChatMessageCreated')!;
+  assert.is(event.failures.length, 20);
+  assert.is(event.failuresNotShown, event.invalid - 20);
+  assert.ok(report.inputProblems.count > report.inputProblems.shown.length);
+  assert.ok(report.invalidFrames.count > report.invalidFrames.shown.length);
+  assert.equal(report.unknownNames.map((name) => name.name).sort(), ['SomethingHuge', 'SomethingNew']);
+  assert.not.match(stdout, 's3cr3t');
+});
+
+jobs('several files, a HAR among them, read with --jobs 2 report as with --jobs 1', async () => {
+  const files = {
+    'a.jsonl': mixedCapture(),
+    'b.har': har([{ type: 'receive', data: frame('ChatMessageCreated', { ...created, channelId: 1 }) }]),
+    'c.txt': Array.from({ length: 5000 }, () => frame('ChatChannelTyping', typing)).join('\n'),
+  };
+  const [one, two] = await validateWith(['1', '2'], files);
+  assert.is(two.stdout, one.stdout);
+  assert.is(two.code, one.code);
+});
+
+for (const given of ['0', 'x', '1.5', '65']) {
+  jobs(`--jobs ${given} is a usage mistake, exit 2`, async () => {
+    const [{ code, stdout, stderr }] = await validateWith([given], { 'capture.jsonl': valid });
+    assert.is(code, 2);
+    assert.is(stdout, '');
+    assert.match(stderr, `--jobs ${JSON.stringify(given)} is not a whole number from 1 to 64\nusage: guilded-gateway validate`);
+  });
+}
+
+jobs('a folder without files and a missing file are reported as with --jobs 1', async () => {
+  const folder = tempFolder({});
+  try {
+    const args = [folder.dir, `${folder.dir}/missing.jsonl`];
+    const one = await capture(run, [...args, '--jobs', '1']);
+    const two = await capture(run, [...args, '--jobs', '2']);
+    assert.is(two.stdout, one.stdout);
+    assert.is(two.code, one.code);
+    assert.match(two.stdout, 'no such file or folder');
+  } finally {
+    folder.cleanup();
+  }
+});
+
+jobs('the command line exits by itself after using its workers, with the report of --jobs 1', async () => {
+  const folder = tempFolder({ 'capture.jsonl': mixedCapture() });
+  try {
+    const cli = `${repoRoot}cli/main.ts`;
+    const one = await runTsx(cli, ['validate', folder.file('capture.jsonl'), '--jobs', '1']);
+    const two = await runTsx(cli, ['validate', folder.file('capture.jsonl'), '--jobs', '2']);
+    assert.is(two.stdout, one.stdout);
+    assert.is(two.code, one.code);
+    assert.is(two.stderr, '');
+  } finally {
+    folder.cleanup();
+  }
+});
+
+jobs.run();
