@@ -32,7 +32,8 @@ export async function run(args: string[]): Promise<number> {
   const redactor = new Redactor();
   const checker = new Checker(redactor);
   const problems = new ProblemLog();
-  const pool = jobs > 1 ? new JudgePool(jobs) : undefined;
+  // The main thread is one of the jobs: it reads, merges and judges its share.
+  const pool = jobs > 1 ? new JudgePool(jobs - 1) : undefined;
   // HAR files are one JSON document each, read by one streaming scanner: they stay on the main thread.
   const read: CaptureReader = pool
     ? (file, format, handlers) => (format === 'har' ? streamCapture(file, format, handlers) : readLinesInParallel(file, handlers, pool, checker))

@@ -7,28 +7,29 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { CaptureFile } from '../capture/files.js';
-import { forEachLine, LineSplitter, readLine } from '../capture/lines.js';
+import { LineSplitter, readLine } from '../capture/lines.js';
 import { captureProblem } from '../capture/problem.js';
 import type { CaptureHandlers } from '../capture/stream.js';
-import type { BatchResult } from './batch.js';
+import { judgeBatch, type BatchResult } from './batch.js';
 import type { Checker } from './check.js';
 import type { JudgePool } from './worker-pool.js';
 
 /**
- * The size of a read, and so of a batch; the first batch is read on the main thread, so a smaller file
+ * The size of a read, and so of a batch; the first batch is judged on the main thread, so a smaller file
  * starts no worker. Under 128 KB, a batch's text is no large object, which only a full GC frees: 256 KB
  * batches raised peak RSS from 111 MB to 152 MB over the 500 MB capture (two workers).
  */
 export const BATCH_BYTES = 64 * 1024;
 // A line that has not ended after this many bytes is read on the main thread, streamed.
 const LONG_LINE_BYTES = 4 * BATCH_BYTES;
-// Batches per worker sent before the oldest answer is awaited: enough to keep each busy.
-const IN_FLIGHT_PER_WORKER = 2;
+// Batches per thread sent before the oldest answer is awaited: enough to keep each busy.
+const IN_FLIGHT_PER_THREAD = 2;
 const NEWLINE = 0x0a;
 
-/** Reads `file` as readLines does, with the frames judged by `pool`'s workers and counted in `checker`. */
+/** Reads `file` as readLines does, with the frames judged by the main thread and `pool`'s workers in turn, and counted in `checker`. */
 export async function readLinesInParallel(file: CaptureFile, handlers: CaptureHandlers, pool: JudgePool, checker: Checker): Promise<boolean> {
   const stream = createReadStream(file.path, { highWaterMark: BATCH_BYTES });
+  const threads = pool.size + 1;
   const inFlight: Array<Promise<BatchResult>> = [];
   // Lines of the batches sent so far.
   let lines = 0;
@@ -59,12 +60,14 @@ export async function readLinesInParallel(file: CaptureFile, handlers: CaptureHa
     heldBytes = 0;
     const firstLine = lines + 1;
     lines += countNewlines(batch);
-    if (batches++ === 0) {
-      forEachLine(batch.toString('utf8'), firstLine, (text, lineNumber) => readLine(text, file.display, lineNumber, handlers));
+    if (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) merge(await inFlight.shift()!);
+    const bytes = batch.buffer as ArrayBuffer;
+    // The main thread judges its share of the batches too, the first among them.
+    if (batches++ % threads === 0) {
+      inFlight.push(Promise.resolve(judgeBatch({ file: file.display, firstLine, bytes })));
       return;
     }
-    if (inFlight.length >= pool.size * IN_FLIGHT_PER_WORKER) merge(await inFlight.shift()!);
-    const judged = pool.judge({ file: file.display, firstLine, bytes: batch.buffer });
+    const judged = pool.judge({ file: file.display, firstLine, bytes });
     // Awaited in turn below; when a worker fails, the answers after the first failed one are never awaited.
     judged.catch(() => undefined);
     inFlight.push(judged);

@@ -37,13 +37,15 @@ function mixedCapture(): string {
   return `${lines.join('\n')}\n{"direction": "in", "data": "42[`;
 }
 
+type Run = Awaited<ReturnType<typeof capture>>;
+
 /** The runs of `validate` over `files` with each of `jobs`, in one folder, so that the paths in the reports are the same. */
-async function validateWith(jobs: readonly string[], files: Record<string, string>, ...args: string[]) {
+async function validateWith<const J extends readonly string[]>(jobs: J, files: Record<string, string>, ...args: string[]): Promise<{ [K in keyof J]: Run }> {
   const folder = tempFolder(files);
   try {
-    const runs = [];
+    const runs: Run[] = [];
     for (const value of jobs) runs.push(await capture(run, [...Object.keys(files).map((name) => folder.file(name)), '--jobs', value, ...args]));
-    return runs;
+    return runs as { [K in keyof J]: Run };
   } finally {
     folder.cleanup();
   }
