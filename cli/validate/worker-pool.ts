@@ -1,7 +1,9 @@
 /** Worker threads that judge line batches, started as the first batches arrive and stopped by `close`. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { Plugin } from 'esbuild';
 import type { BatchResult, LineBatch } from './batch.js';
 
 // A small young generation keeps each worker's heap, and so the process's RSS, flat (issue 14: under 150 MB).
@@ -78,7 +80,17 @@ async function workerSource(): Promise<URL | string> {
   const entry = new URL(`./validate-worker${path.extname(here)}`, import.meta.url);
   if (path.extname(here) === '.js') return entry;
   const { build } = await import('esbuild');
-  const bundle = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  // A CommonJS bundle has no import.meta: each module's own URL is written in (report-loader.ts finds files by it).
+  const ownUrl: Plugin = {
+    name: 'own-import-meta-url',
+    setup(plugins) {
+      plugins.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (file) => ({
+        contents: (await readFile(file.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file.path).href)),
+        loader: file.path.endsWith('ts') ? 'ts' : 'js',
+      }));
+    },
+  };
+  const bundle = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', plugins: [ownUrl] });
   return bundle.outputFiles[0]!.text;
 }
 
@@ -86,5 +98,7 @@ let source: Promise<URL | string> | undefined;
 
 async function startWorker(): Promise<Worker> {
   const entry = await (source ??= workerSource());
-  return new Worker(entry, { eval: typeof entry === 'string', resourceLimits: LIMITS });
+  if (typeof entry !== 'string') return new Worker(entry, { resourceLimits: LIMITS });
+  // Without the parent's flags: `--input-type=module` would read the CommonJS bundle as a module.
+  return new Worker(entry, { eval: true, execArgv: [], resourceLimits: LIMITS });
 }
