@@ -98,7 +98,7 @@ let source: Promise<URL | string> | undefined;
 
 async function startWorker(): Promise<Worker> {
   const entry = await (source ??= workerSource());
-  if (typeof entry !== 'string') return new Worker(entry, { resourceLimits: LIMITS });
-  // Without the parent's flags: `--input-type=module` would read the CommonJS bundle as a module.
-  return new Worker(entry, { eval: true, execArgv: [], resourceLimits: LIMITS });
+  // Without the parent's flags, which a worker needs none of: an `--import` of TypeScript would fail in it,
+  // and `--input-type=module` would read the CommonJS bundle as a module.
+  return new Worker(entry, { eval: typeof entry === 'string', execArgv: [], resourceLimits: LIMITS });
 }
