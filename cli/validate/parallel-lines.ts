@@ -62,8 +62,8 @@ export async function readLinesInParallel(file: CaptureFile, handlers: CaptureHa
     lines += countNewlines(batch);
     if (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) merge(await inFlight.shift()!);
     const bytes = batch.buffer as ArrayBuffer;
-    // The main thread judges its share of the batches too, the first among them.
-    if (batches++ % threads === 0) {
+    // The main thread judges the first batch, and any other when every worker is busy.
+    if (batches++ === 0 || !pool.hasRoom()) {
       inFlight.push(Promise.resolve(judgeBatch({ file: file.display, firstLine, bytes })));
       return;
     }

@@ -17,31 +17,42 @@ interface Waiting {
 interface Slot {
   readonly worker: Promise<Worker>;
   readonly waiting: Waiting[];
+  /** Batches given and not answered yet, including those waiting for the worker to start. */
+  queued: number;
 }
 
-/** `size` workers, given batches in turn; each answers its batches in the order it was given them. */
+// Batches a worker holds before it counts as busy: one to work on, one to start on next.
+const QUEUE_DEPTH = 2;
+
+/** Up to `size` workers, each batch given to the least busy; each answers its batches in the order it was given them. */
 export class JudgePool {
   readonly size: number;
   readonly #slots: Slot[] = [];
-  #next = 0;
   #closing = false;
 
   constructor(size: number) {
     this.size = size;
   }
 
+  /** Whether a worker has room for a batch, or one more can start: when not, the caller does the work itself. */
+  hasRoom(): boolean {
+    return this.#slots.length < this.size || this.#slots.some((slot) => slot.queued < QUEUE_DEPTH);
+  }
+
   /** Judges `batch` on a worker; its bytes move to the worker and are unusable here afterwards. */
   judge(batch: LineBatch): Promise<BatchResult> {
-    const slot = this.#slots[this.#next % this.size] ?? this.#start();
-    this.#next++;
+    const idlest = this.#slots.reduce<Slot | undefined>((best, slot) => (best === undefined || slot.queued < best.queued ? slot : best), undefined);
+    const slot = idlest === undefined || (idlest.queued > 0 && this.#slots.length < this.size) ? this.#start() : idlest;
+    slot.queued++;
     // Every batch of a slot waits on the same promise, so they reach the worker in the order given.
-    return slot.worker.then(
+    const answer = slot.worker.then(
       (worker) =>
-        new Promise((resolve, reject) => {
+        new Promise<BatchResult>((resolve, reject) => {
           slot.waiting.push({ resolve, reject });
           worker.postMessage(batch, [batch.bytes]);
         }),
     );
+    return answer.finally(() => slot.queued--);
   }
 
   /** Stops every worker; the process can then exit by itself. */
@@ -63,7 +74,7 @@ export class JudgePool {
       });
       return started;
     });
-    const slot: Slot = { worker, waiting };
+    const slot: Slot = { worker, waiting, queued: 0 };
     this.#slots.push(slot);
     return slot;
   }
