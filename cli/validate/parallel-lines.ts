@@ -22,8 +22,9 @@ import type { JudgePool } from './worker-pool.js';
 export const BATCH_BYTES = 64 * 1024;
 // A line that has not ended after this many bytes is read on the main thread, streamed.
 const LONG_LINE_BYTES = 4 * BATCH_BYTES;
-// Batches per thread sent before the oldest answer is awaited: enough to keep each busy.
-const IN_FLIGHT_PER_THREAD = 2;
+// Batches per thread sent before the oldest answer is awaited: enough that the main thread rarely waits
+// (6 against 2: 0.62x against 0.60x the floor, median of 5 interleaved runs, each run faster).
+const IN_FLIGHT_PER_THREAD = 6;
 const NEWLINE = 0x0a;
 
 /** Reads `file` as readLines does, with the frames judged by the main thread and `pool`'s workers in turn, and counted in `checker`. */

@@ -21,8 +21,8 @@ interface Slot {
   queued: number;
 }
 
-// Batches a worker holds before it counts as busy: one to work on, one to start on next.
-const QUEUE_DEPTH = 2;
+// Batches a worker holds before it counts as busy and the main thread judges the next one itself.
+const QUEUE_DEPTH = 4;
 
 /** Up to `size` workers, each batch given to the least busy; each answers its batches in the order it was given them. */
 export class JudgePool {
