@@ -67,7 +67,7 @@ export const COMMANDS = {
       jobs: {
         type: 'string',
         value: 'N',
-        help: 'threads that check JSON lines and frame text (default: the number of cores); 1: the main thread only. HAR files are read on one',
+        help: 'threads that check JSON lines and frame text of 48 MB or more (default: the number of cores); 1: the main thread only. HAR files are read on one',
       },
     },
     positionals: true,

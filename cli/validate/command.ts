@@ -5,12 +5,11 @@ import { readInputs } from '../capture/read-inputs.js';
 import { Redactor } from '../capture/redact.js';
 import { streamCapture, type CaptureReader } from '../capture/stream.js';
 import { Checker } from './check.js';
-import { readLinesInParallel } from './parallel-lines.js';
+import { checkInParallel, PARALLEL_MIN_BYTES } from './parallel-inputs.js';
 import { renderReport } from './render.js';
-import { buildReport, FAIL_ON, type FailOn } from './report.js';
+import { buildReport, FAIL_ON, type FailOn, type Report } from './report.js';
 import { parseCommandArgs, usageMistake } from '../arguments.js';
 import { COMMANDS } from '../commands.js';
-import { JudgePool } from './worker-pool.js';
 
 const MAX_JOBS = 64;
 
@@ -29,22 +28,17 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length === 0) return usageMistake(COMMANDS.validate, 'no files or folders to validate');
 
+  const report = await validate(positionals, failOn, jobs);
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
+  return report.result.exitCode;
+}
+
+/** The report over `paths`, read on `jobs` threads; files under `parallelFrom` bytes are read on the main thread only. */
+export async function validate(paths: readonly string[], failOn: FailOn, jobs: number, parallelFrom = PARALLEL_MIN_BYTES): Promise<Report> {
   const redactor = new Redactor();
   const checker = new Checker(redactor);
   const problems = new ProblemLog();
-  // The main thread is one of the jobs: it reads, merges and judges its share.
-  const pool = jobs > 1 ? new JudgePool(jobs - 1) : undefined;
-  // HAR files are one JSON document each, read by one streaming scanner: they stay on the main thread.
-  const read: CaptureReader = pool
-    ? (file, format, handlers) => (format === 'har' ? streamCapture(file, format, handlers) : readLinesInParallel(file, handlers, pool, checker))
-    : streamCapture;
-  let files;
-  try {
-    files = await readInputs(positionals, (record) => checker.check(record), redactor, problems, read);
-  } finally {
-    await pool?.close();
-  }
-  const report = buildReport(checker, files, problems, failOn);
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
-  return report.result.exitCode;
+  const check = (read: CaptureReader) => readInputs(paths, (record) => checker.check(record), redactor, problems, read);
+  const files = jobs > 1 ? await checkInParallel(checker, jobs, check, parallelFrom) : await check(streamCapture);
+  return buildReport(checker, files, problems, failOn);
 }

@@ -15,8 +15,7 @@ import type { Checker } from './check.js';
 import type { JudgePool } from './worker-pool.js';
 
 /**
- * The size of a read, and so of a batch; the first batch is judged on the main thread, so a smaller file
- * starts no worker. Under 128 KB, a batch's text is no large object, which only a full GC frees: 256 KB
+ * The size of a read, and so of a batch. Under 128 KB, a batch's text is no large object, which only a full GC frees: 256 KB
  * batches raised peak RSS from 111 MB to 152 MB over the 500 MB capture (two workers).
  */
 export const BATCH_BYTES = 64 * 1024;
@@ -34,7 +33,6 @@ export async function readLinesInParallel(file: CaptureFile, handlers: CaptureHa
   const inFlight: Array<Promise<BatchResult>> = [];
   // Lines of the batches sent so far.
   let lines = 0;
-  let batches = 0;
   let held: Buffer[] = [];
   let heldBytes = 0;
   let long: { readonly splitter: LineSplitter; readonly decoder: StringDecoder } | undefined;
@@ -63,8 +61,8 @@ export async function readLinesInParallel(file: CaptureFile, handlers: CaptureHa
     lines += countNewlines(batch);
     if (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) merge(await inFlight.shift()!);
     const bytes = batch.buffer as ArrayBuffer;
-    // The main thread judges the first batch, and any other when every worker is busy.
-    if (batches++ === 0 || !pool.hasRoom()) {
+    // The main thread judges a batch whenever every worker is busy.
+    if (!pool.hasRoom()) {
       inFlight.push(Promise.resolve(judgeBatch({ file: file.display, firstLine, bytes })));
       return;
     }

@@ -1,7 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { run } from '../../../cli/validate/command.js';
+import { run, validate } from '../../../cli/validate/command.js';
+import { PARALLEL_MIN_BYTES } from '../../../cli/validate/parallel-inputs.js';
 import { BATCH_BYTES } from '../../../cli/validate/parallel-lines.js';
+import { renderReport } from '../../../cli/validate/render.js';
+import { FAIL_ON, type FailOn, type Report } from '../../../cli/validate/report.js';
 import { capture, eventExample, frame, har, HELLO, repoRoot, runTsx, tempFolder } from '../cli-fixture.js';
 
 const created = eventExample('ChatMessageCreated');
@@ -39,7 +42,7 @@ function mixedCapture(): string {
 
 type Run = Awaited<ReturnType<typeof capture>>;
 
-/** The runs of `validate` over `files` with each of `jobs`, in one folder, so that the paths in the reports are the same. */
+/** The runs of the command over `files` with each of `jobs`, in one folder, so that the paths in the reports are the same. */
 async function validateWith<const J extends readonly string[]>(jobs: J, files: Record<string, string>, ...args: string[]): Promise<{ [K in keyof J]: Run }> {
   const folder = tempFolder(files);
   try {
@@ -51,48 +54,49 @@ async function validateWith<const J extends readonly string[]>(jobs: J, files: R
   }
 }
 
+/** The reports over `files` on the main thread alone and on two threads, every file however small read in parallel. */
+async function bothWays(files: Record<string, string>, failOn: FailOn = 'invalid'): Promise<[Report, Report]> {
+  const folder = tempFolder(files);
+  try {
+    const paths = Object.keys(files).map((name) => folder.file(name));
+    return [await validate(paths, failOn, 1), await validate(paths, failOn, 2, 0)];
+  } finally {
+    folder.cleanup();
+  }
+}
+
 const jobs = suite('validate --jobs');
 
 jobs('the test capture spans many batches', () => {
   assert.ok(Buffer.byteLength(mixedCapture()) > 20 * BATCH_BYTES);
 });
 
-for (const args of [[], ['--json'], ['--fail-on', 'unknown']]) {
-  jobs(`--jobs 1 and --jobs 2 print the same report and exit the same way: ${args.join(' ') || 'readable'}`, async () => {
-    const files = { 'capture.jsonl': mixedCapture() };
-    const [one, two] = await validateWith(['1', '2'], files, ...args);
-    assert.is(two.stdout, one.stdout);
-    assert.is(two.code, one.code);
-    assert.is(two.stderr, one.stderr);
+for (const failOn of FAIL_ON) {
+  jobs(`the main thread alone and two threads give the same report, readable and --json: --fail-on ${failOn}`, async () => {
+    const [one, two] = await bothWays({ 'capture.jsonl': mixedCapture() }, failOn);
+    assert.is(renderReport(two), renderReport(one));
+    assert.is(JSON.stringify(two, null, 2), JSON.stringify(one, null, 2));
   });
 }
 
-jobs('the report of the test capture shows what each cap cut and the line numbers past the long line', async () => {
-  const [{ stdout }] = await validateWith(['2'], { 'capture.jsonl': mixedCapture() }, '--json');
-  const report = JSON.parse(stdout) as {
-    names: Array<{ name: string; invalid: number; failures: unknown[]; failuresNotShown: number }>;
-    inputProblems: { count: number; shown: unknown[] };
-    invalidFrames: { count: number; shown: unknown[] };
-    unknownNames: Array<{ name: string }>;
-  };
+jobs('the report of the test capture shows what each cap cut, and no secret', async () => {
+  const [, report] = await bothWays({ 'capture.jsonl': mixedCapture() });
   const event = report.names.find((name) => name.name === 'ChatMessageCreated')!;
   assert.is(event.failures.length, 20);
   assert.is(event.failuresNotShown, event.invalid - 20);
   assert.ok(report.inputProblems.count > report.inputProblems.shown.length);
   assert.ok(report.invalidFrames.count > report.invalidFrames.shown.length);
   assert.equal(report.unknownNames.map((name) => name.name).sort(), ['SomethingHuge', 'SomethingNew']);
-  assert.not.match(stdout, 's3cr3t');
+  assert.not.match(JSON.stringify(report), 's3cr3t');
 });
 
-jobs('several files, a HAR among them, read with --jobs 2 report as with --jobs 1', async () => {
-  const files = {
+jobs('several files, a HAR among them, give the same report on two threads', async () => {
+  const [one, two] = await bothWays({
     'a.jsonl': mixedCapture(),
     'b.har': har([{ type: 'receive', data: frame('ChatMessageCreated', { ...created, channelId: 1 }) }]),
     'c.txt': Array.from({ length: 5000 }, () => frame('ChatChannelTyping', typing)).join('\n'),
-  };
-  const [one, two] = await validateWith(['1', '2'], files);
-  assert.is(two.stdout, one.stdout);
-  assert.is(two.code, one.code);
+  });
+  assert.is(renderReport(two), renderReport(one));
 });
 
 for (const given of ['0', 'x', '1.5', '65']) {
@@ -118,8 +122,9 @@ jobs('a folder without files and a missing file are reported as with --jobs 1', 
   }
 });
 
-jobs('the command line exits by itself after using its workers, with the report of --jobs 1', async () => {
-  const folder = tempFolder({ 'capture.jsonl': mixedCapture() });
+jobs('the command line over a file large enough for workers exits by itself, with the report of --jobs 1', async () => {
+  const filler = `${valid}\n`.repeat(Math.ceil(PARALLEL_MIN_BYTES / (valid.length + 1)));
+  const folder = tempFolder({ 'capture.jsonl': `${filler}${mixedCapture()}` });
   try {
     const cli = `${repoRoot}cli/main.ts`;
     const one = await runTsx(cli, ['validate', folder.file('capture.jsonl'), '--jobs', '1']);
