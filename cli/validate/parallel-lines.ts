@@ -26,7 +26,7 @@ const LONG_LINE_BYTES = 4 * BATCH_BYTES;
 const IN_FLIGHT_PER_THREAD = 6;
 const NEWLINE = 0x0a;
 
-/** Reads `file` as readLines does, with the frames judged by the main thread and `pool`'s workers in turn, and counted in `checker`. */
+/** Reads `file` as readLines does, the frames judged by `pool`'s workers (by the main thread when all are busy) and counted in `checker`. */
 export async function readLinesInParallel(file: CaptureFile, handlers: CaptureHandlers, pool: JudgePool, checker: Checker): Promise<boolean> {
   const stream = createReadStream(file.path, { highWaterMark: BATCH_BYTES });
   const threads = pool.size + 1;
