@@ -49,7 +49,7 @@ export const COMMANDS = {
   },
   validate: {
     summary: 'check captured traffic against the spec',
-    usage: 'guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never]',
+    usage: 'guilded-gateway validate <files or folders...> [--json] [--fail-on invalid|unknown|never] [--jobs N]',
     about: [
       'Checks recorded gateway traffic against the spec: frames the server sent against the events,',
       'frames the client sent against the commands, the hello against its schema. Reads HAR files,',
@@ -63,6 +63,11 @@ export const COMMANDS = {
         default: 'invalid',
         value: 'WHAT',
         help: 'invalid (default): exit 1 on anything invalid; unknown: on anything invalid or unknown; never',
+      },
+      jobs: {
+        type: 'string',
+        value: 'N',
+        help: 'threads that check JSON lines and frame text of 48 MB or more (default: the number of cores); 1: the main thread only. HAR files are read on one',
       },
     },
     positionals: true,

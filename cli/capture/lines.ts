@@ -53,7 +53,8 @@ export async function readLines(file: CaptureFile, handlers: CaptureHandlers): P
  * Cuts text into lines as it arrives (LF or CRLF), holding at most MAX_LINE_LENGTH characters of an
  * unfinished line; a longer one is reported at its line and skipped to its end.
  */
-class LineSplitter {
+export class LineSplitter {
+  /** Lines finished so far; set it before the first write to number lines from a later point of the file. */
   line = 0;
   readonly #file: string;
   readonly #handlers: CaptureHandlers;
@@ -105,16 +106,31 @@ class LineSplitter {
       this.#handlers.problem(captureProblem(this.#file, { line: this.line }, `line of ${length} characters, longer than any frame (the limit is ${limit}); line skipped`));
       return;
     }
-    let text = this.#parts.length === 1 ? this.#parts[0]! : this.#parts.join('');
+    const text = this.#parts.length === 1 ? this.#parts[0]! : this.#parts.join('');
     this.#parts = [];
     this.#held = 0;
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    readLine(text, this.#file, this.line, this.#handlers);
+    readLine(withoutCr(text), this.#file, this.line, this.#handlers);
   }
 }
 
-/** Hands on one line's frame, or reports why the line holds none. */
-function readLine(text: string, file: string, line: number, handlers: CaptureHandlers): void {
+/**
+ * Calls `each` with every line of `text`, a block of whole lines (the last may lack its newline),
+ * numbered from `firstLine`, without its CR; as LineSplitter cuts them, for text already in memory.
+ */
+export function forEachLine(text: string, firstLine: number, each: (line: string, lineNumber: number) => void): void {
+  let from = 0;
+  let lineNumber = firstLine;
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', from)) {
+    each(withoutCr(text.slice(from, newline)), lineNumber++);
+    from = newline + 1;
+  }
+  if (from < text.length) each(withoutCr(text.slice(from)), lineNumber);
+}
+
+const withoutCr = (text: string): string => (text.endsWith('\r') ? text.slice(0, -1) : text);
+
+/** Hands on one line's frame (`text` without its line break), or reports why the line holds none. */
+export function readLine(text: string, file: string, line: number, handlers: CaptureHandlers): void {
   // JSON.parse refuses a BOM, and an editor counts columns after it.
   const content = line === 1 && text.charCodeAt(0) === BOM ? text.slice(1) : text;
   let start = 0;

@@ -6,7 +6,7 @@ import type { ProblemLog } from './problem-log.js';
 import { startProgress } from './progress.js';
 import type { CaptureRecord } from './record.js';
 import type { Redactor } from './redact.js';
-import { streamCapture } from './stream.js';
+import { streamCapture, type CaptureReader } from './stream.js';
 
 /** One input file as read. */
 export interface FileSummary {
@@ -20,13 +20,14 @@ export interface FileSummary {
 /**
  * Expands `paths`, reads each file in the format its content shows, and hands every record to
  * `onRecord`, drawing a progress bar for large inputs. A file that cannot be read is a problem in
- * `problems`, and the next file is read all the same.
+ * `problems`, and the next file is read all the same. `read` reads each file (by default streamCapture).
  */
 export async function readInputs(
   paths: readonly string[],
   onRecord: (record: CaptureRecord) => void,
   redactor: Redactor,
   problems: ProblemLog,
+  read: CaptureReader = streamCapture,
 ): Promise<FileSummary[]> {
   const inputs = await expandInputs(paths);
   const summaries: FileSummary[] = [];
@@ -37,6 +38,9 @@ export async function readInputs(
     record: (record: CaptureRecord) => {
       frames++;
       onRecord(record);
+    },
+    counted: (count: number) => {
+      frames += count;
     },
     problem: (problem: CaptureProblem) => problems.add(problem),
     advance: progress.advance,
@@ -56,7 +60,7 @@ export async function readInputs(
         problems.add(format);
         progress.advance(file.size);
       } else {
-        await streamCapture(file, format, handlers);
+        await read(file, format, handlers);
       }
       summaries.push({
         file: file.display,

@@ -13,11 +13,16 @@ export interface CaptureHandlers {
   readonly redactor: Redactor;
   /** Called with each frame, in the order of the file, as soon as it is read. */
   record(record: CaptureRecord): void;
+  /** Called with a number of frames that were checked without a record each (validate's workers), for the file's count. */
+  counted?(frames: number): void;
   /** Called with each part of the file that could not be read, and why. */
   problem(problem: CaptureProblem): void;
   /** Called with the size of each chunk read, for a progress bar. */
   advance?(bytes: number): void;
 }
+
+/** How a capture is read: streamCapture, or a reader that does some formats its own way. */
+export type CaptureReader = (file: CaptureFile, format: Format, handlers: CaptureHandlers) => Promise<boolean>;
 
 /**
  * Reads `file` in `format`, in memory that does not grow with the file. Resolves to whether the file

@@ -90,30 +90,43 @@ export class Checker {
   /** Checks one record's frame. */
   check(record: CaptureRecord): void {
     this.frames++;
-    const { data } = record;
-    const frame = classify(data, record.direction);
-    switch (frame.kind) {
+    const judged = judge(record);
+    switch (judged.kind) {
       case 'packet':
-        this.packets.set(frame.packet, (this.packets.get(frame.packet) ?? 0) + 1);
+        this.#countPacket(judged.packet, 1);
         return;
       case 'invalid':
-        this.#invalid(frame.reason, record);
+        this.#invalid(judged.reason, record);
         return;
       case 'hello':
-        this.#count(this.hello, runValidator(HELLO, frame.payload), HELLO.validatorName, frame.payload, record);
+        this.#count(this.hello, judged.result, HELLO.validatorName, judged.payload, record);
         return;
-      case 'event': {
-        const result = validateEvent(frame.name, frame.payload);
-        if (result.known) this.#count(tallyOf(this.events, 'event', frame.name), result, events[frame.name]!.validatorName, frame.payload, record);
-        else this.#unknown('event', frame.name, data as string, record);
+      case 'event':
+        if (judged.result.known) this.#count(tallyOf(this.events, 'event', judged.name), judged.result, events[judged.name]!.validatorName, judged.payload, record);
+        else this.#unknown('event', judged.name, record.data as string, record);
         return;
-      }
-      case 'command': {
-        const result = validateCommand(frame.name, frame.payload);
-        if (result.known) this.#count(tallyOf(this.commands, 'command', frame.name), result, commands[frame.name]!.validatorName, frame.payload, record);
-        else this.#unknown('command', frame.name, data as string, record);
-      }
+      case 'command':
+        if (judged.result.known) this.#count(tallyOf(this.commands, 'command', judged.name), judged.result, commands[judged.name]!.validatorName, judged.payload, record);
+        else this.#unknown('command', judged.name, record.data as string, record);
     }
+  }
+
+  /** Adds frames that were judged elsewhere and leave nothing to keep but a count: see `countedAs`. */
+  addCounted(counts: ReadonlyArray<readonly [key: string, frames: number]>): void {
+    for (const [key, frames] of counts) {
+      this.frames += frames;
+      const space = key.indexOf(' ');
+      const kind = space === -1 ? key : key.slice(0, space);
+      const name = key.slice(space + 1);
+      if (kind === 'packet') this.#countPacket(name as PacketName, frames);
+      else if (kind === 'hello') this.hello.valid += frames;
+      else if (kind === 'event') tallyOf(this.events, 'event', name).valid += frames;
+      else tallyOf(this.commands, 'command', name).valid += frames;
+    }
+  }
+
+  #countPacket(packet: PacketName, frames: number): void {
+    this.packets.set(packet, (this.packets.get(packet) ?? 0) + frames);
   }
 
   #count(tally: NameTally, result: ValidationResult, validatorName: string, payload: unknown, record: CaptureRecord): void {
@@ -168,6 +181,42 @@ export class Checker {
     const redacted = this.#redactor.text(text);
     return redacted.length > length ? `${redacted.slice(0, length - 1)}…` : redacted;
   }
+}
+
+/** What a frame is and what validating it found: the per-frame work, which keeps nothing and can run on any thread. */
+export type Judgement =
+  | { readonly kind: 'packet'; readonly packet: PacketName }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | { readonly kind: 'hello'; readonly result: ValidationResult; readonly payload: unknown }
+  | { readonly kind: 'event' | 'command'; readonly name: string; readonly result: ValidationResult; readonly payload: unknown };
+
+/** Classifies a record's frame and validates its payload. */
+export function judge(record: CaptureRecord): Judgement {
+  const frame = classify(record.data, record.direction);
+  switch (frame.kind) {
+    case 'packet':
+    case 'invalid':
+      return frame;
+    case 'hello':
+      return { kind: 'hello', result: runValidator(HELLO, frame.payload), payload: frame.payload };
+    case 'event':
+      return { kind: 'event', name: frame.name, result: validateEvent(frame.name, frame.payload), payload: frame.payload };
+    case 'command':
+      return { kind: 'command', name: frame.name, result: validateCommand(frame.name, frame.payload), payload: frame.payload };
+  }
+}
+
+/**
+ * The key under which Checker.addCounted counts a judged frame, `packet ping` or `event ChatMessageCreated`,
+ * when the frame leaves nothing to keep: a packet, or a known payload that is valid without unknown fields.
+ * Undefined when the frame must go through Checker.check, in the order of the file.
+ */
+export function countedAs(judged: Judgement): string | undefined {
+  if (judged.kind === 'packet') return `packet ${judged.packet}`;
+  if (judged.kind === 'invalid') return undefined;
+  const { result } = judged;
+  if (!result.known || !result.ok || result.unknownFields.length > 0) return undefined;
+  return judged.kind === 'hello' ? 'hello' : `${judged.kind} ${judged.name}`;
 }
 
 function newTally(kind: NameTally['kind'], name: string): NameTally {
