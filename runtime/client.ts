@@ -57,13 +57,18 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #pending: Deferred | undefined;
   // An iterator is full: each socket is paused as its events reach it, until the iterators drain.
   #readingPaused = false;
+  // Someone listens to 'frame': kept as a flag so that every other frame skips the emitter's lookup.
+  #tapsFrames = false;
 
   constructor(options: GatewayClientOptions) {
     const settings = (this.#settings = clientSettings(options));
     this.#factory = settings.factory;
     this.#emitter = new TypedEmitter<ClientEventMap>({
       listenerError: (name, error) => this.#reporter.listenerError(name, error),
-      countChanged: (name) => this.#router.listenersChanged(name),
+      countChanged: (name) => {
+        if (name === 'frame') this.#tapsFrames = this.#emitter.has('frame');
+        this.#router.listenersChanged(name);
+      },
     });
     this.#reporter = new ClientReporter(this.#emitter, settings.redact);
     this.#iterators = new EventIterators({
@@ -262,7 +267,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   readonly #onMessage = (event: WebSocketEventLike): void => {
     const frame = event.data;
     this.#heartbeat.heard();
-    if (typeof frame === 'string') this.#emitter.emit('frame', frame);
+    if (this.#tapsFrames && typeof frame === 'string') this.#emitter.emit('frame', frame);
     // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
     if (!this.#router.take(frame)) this.#onPacket(decodeFrame(frame));
   };
