@@ -21,10 +21,12 @@ import { backoffDelay } from './reconnect.js';
 import { socketError, teardowns, type HandshakePhase, type SocketError, type Teardown } from './teardowns.js';
 import { headerNames } from './upgrade-headers.js';
 import {
+  attachSocket,
   loadNodeWebSocket,
   ReadyState,
   releaseSocket,
   whenClosed,
+  type SocketListeners,
   type WebSocketEventLike,
   type WebSocketFactory,
   type WebSocketLike,
@@ -249,9 +251,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       return this.#destroy(teardowns.notOpened(url, error));
     }
     this.#socket = socket;
-    socket.addEventListener('message', this.#onMessage);
-    socket.addEventListener('error', this.#onError);
-    socket.addEventListener('close', this.#onClose);
+    attachSocket(socket, this.#socketListeners());
     this.#handshakeTimer = setTimeout(
       () => this.#destroy(teardowns.handshakeTimeout(handshakeTimeoutMs, this.#handshakePhase())),
       handshakeTimeoutMs,
@@ -264,8 +264,13 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     return this.#socket?.readyState === ReadyState.open ? 'hello' : 'upgrade';
   }
 
-  readonly #onMessage = (event: WebSocketEventLike): void => {
-    const frame = event.data;
+  #socketListeners(): SocketListeners {
+    return { frame: this.#onFrame, message: this.#onMessage, error: this.#onError, close: this.#onClose };
+  }
+
+  readonly #onMessage = (event: WebSocketEventLike): void => this.#onFrame(event.data);
+
+  readonly #onFrame = (frame: unknown): void => {
     this.#heartbeat.heard();
     if (this.#tapsFrames && typeof frame === 'string') this.#emitter.emit('frame', frame);
     // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
@@ -383,7 +388,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#sid = undefined;
     if (socket !== undefined) {
       // A connection we drop to reconnect needs no closing handshake, and a dead peer would never answer one.
-      releaseSocket(socket, { message: this.#onMessage, error: this.#onError, close: this.#onClose }, code, recover);
+      releaseSocket(socket, this.#socketListeners(), code, recover);
     }
 
     const policy = this.#settings.reconnect;
