@@ -47,14 +47,12 @@ let loadedNodeWebSocket: typeof NodeWebSocket | undefined;
 /**
  * The factory for Node: the `ws` package, loaded only when no other implementation was given so that
  * browser bundles need not include it. `ws` refuses a frame over `maxPayload` bytes as soon as its
- * header announces the length, before reading it. It offers no permessage-deflate: the gateway's
- * frames are small, and the extension's state costs every socket memory (the spec says nothing of it,
- * and a server may send uncompressed frames to a client that does not offer it).
+ * header announces the length, before reading it.
  */
 export async function loadNodeWebSocket(maxPayload: number): Promise<WebSocketFactory> {
   const { WebSocket } = await import('ws');
   loadedNodeWebSocket = WebSocket;
-  return (url, headers) => new WebSocket(url, { headers, maxPayload, perMessageDeflate: false });
+  return (url, headers) => new WebSocket(url, { headers, maxPayload });
 }
 
 /** Resolves once `socket` has closed, whoever closed it. */
