@@ -21,10 +21,12 @@ import { backoffDelay } from './reconnect.js';
 import { socketError, teardowns, type HandshakePhase, type SocketError, type Teardown } from './teardowns.js';
 import { headerNames } from './upgrade-headers.js';
 import {
+  attachSocket,
   loadNodeWebSocket,
   ReadyState,
   releaseSocket,
   whenClosed,
+  type SocketListeners,
   type WebSocketEventLike,
   type WebSocketFactory,
   type WebSocketLike,
@@ -57,13 +59,18 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
   #pending: Deferred | undefined;
   // An iterator is full: each socket is paused as its events reach it, until the iterators drain.
   #readingPaused = false;
+  // Someone listens to 'frame': kept as a flag so that every other frame skips the emitter's lookup.
+  #tapsFrames = false;
 
   constructor(options: GatewayClientOptions) {
     const settings = (this.#settings = clientSettings(options));
     this.#factory = settings.factory;
     this.#emitter = new TypedEmitter<ClientEventMap>({
       listenerError: (name, error) => this.#reporter.listenerError(name, error),
-      countChanged: (name) => this.#router.listenersChanged(name),
+      countChanged: (name) => {
+        if (name === 'frame') this.#tapsFrames = this.#emitter.has('frame');
+        this.#router.listenersChanged(name);
+      },
     });
     this.#reporter = new ClientReporter(this.#emitter, settings.redact);
     this.#iterators = new EventIterators({
@@ -244,9 +251,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
       return this.#destroy(teardowns.notOpened(url, error));
     }
     this.#socket = socket;
-    socket.addEventListener('message', this.#onMessage);
-    socket.addEventListener('error', this.#onError);
-    socket.addEventListener('close', this.#onClose);
+    attachSocket(socket, this.#socketListeners());
     this.#handshakeTimer = setTimeout(
       () => this.#destroy(teardowns.handshakeTimeout(handshakeTimeoutMs, this.#handshakePhase())),
       handshakeTimeoutMs,
@@ -259,10 +264,15 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     return this.#socket?.readyState === ReadyState.open ? 'hello' : 'upgrade';
   }
 
-  readonly #onMessage = (event: WebSocketEventLike): void => {
-    const frame = event.data;
+  #socketListeners(): SocketListeners {
+    return { frame: this.#onFrame, message: this.#onMessage, error: this.#onError, close: this.#onClose };
+  }
+
+  readonly #onMessage = (event: WebSocketEventLike): void => this.#onFrame(event.data);
+
+  readonly #onFrame = (frame: unknown): void => {
     this.#heartbeat.heard();
-    if (typeof frame === 'string') this.#emitter.emit('frame', frame);
+    if (this.#tapsFrames && typeof frame === 'string') this.#emitter.emit('frame', frame);
     // Nearly every frame is an event the router takes as it lies; the rest are decoded here.
     if (!this.#router.take(frame)) this.#onPacket(decodeFrame(frame));
   };
@@ -378,7 +388,7 @@ export class GatewayClient implements AsyncIterable<ClientEvent> {
     this.#sid = undefined;
     if (socket !== undefined) {
       // A connection we drop to reconnect needs no closing handshake, and a dead peer would never answer one.
-      releaseSocket(socket, { message: this.#onMessage, error: this.#onError, close: this.#onClose }, code, recover);
+      releaseSocket(socket, this.#socketListeners(), code, recover);
     }
 
     const policy = this.#settings.reconnect;

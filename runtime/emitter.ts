@@ -15,6 +15,11 @@ interface Registration {
   readonly once: boolean;
 }
 
+/** The listeners of one name at one moment (`TypedEmitter.listeners`). */
+export type Listeners = readonly Registration[];
+
+const NO_LISTENERS: Listeners = [];
+
 /**
  * An event emitter typed by one map of event name to payload type (STYLE item 6), with no overloads.
  * A listener that throws is reported through a hook instead of unwinding into the socket that emitted.
@@ -69,9 +74,21 @@ export class TypedEmitter<Events extends object, Origin = void> {
   // A fixed second argument rather than a rest parameter: spreading on every call costs on the hot path.
   emit<K extends keyof Events>(name: K, payload: Events[K], origin: Origin): void {
     const registrations = this.#registrations.get(name);
-    if (registrations === undefined) return;
-    for (let i = 0; i < registrations.length; i++) {
-      const registration = registrations[i] as Registration;
+    if (registrations !== undefined) this.emitTo(name, registrations, payload, origin);
+  }
+
+  /**
+   * The listeners of `name` as they are now, for `emitTo`. The list is replaced, never changed, when they
+   * change, and `countChanged` says so: until then its owner may keep it and skip the lookup by name.
+   */
+  listeners(name: keyof Events): Listeners {
+    return this.#registrations.get(name) ?? NO_LISTENERS;
+  }
+
+  /** `emit` with the listeners of `name` that `listeners` gave. */
+  emitTo<K extends keyof Events>(name: K, listeners: Listeners, payload: Events[K], origin: Origin): void {
+    for (let i = 0; i < listeners.length; i++) {
+      const registration = listeners[i] as Registration;
       if (registration.once) this.#remove(name, registration);
       try {
         (registration.listener as Listener<Events[K], Origin>)(payload, origin);

@@ -10,10 +10,15 @@ import {
   parseEventPayload,
   type EventHead,
 } from './codec.js';
-import type { TypedEmitter } from './emitter.js';
+import type { Listeners, TypedEmitter } from './emitter.js';
 import type { EventIterators } from './event-iterators.js';
 import { ListenedEvents, type ListenedEvent } from './listened-events.js';
 import { describeErrors, reportErrors } from './validation.js';
+
+/** A listened event with its listeners as they were when it was indexed: every change of them indexes anew. */
+interface IndexedEvent extends ListenedEvent {
+  readonly listeners: Listeners;
+}
 
 /** What the router needs of the client. */
 export interface EventRouterOptions {
@@ -35,7 +40,7 @@ export class EventRouter {
   readonly #validation: ValidationMode;
   readonly #reporter: ClientReporter;
   // The events someone listens to, by every wire spelling: what the fast path of `take` looks up.
-  #listened = new ListenedEvents([]);
+  #listened = new ListenedEvents<IndexedEvent>([]);
   // An iterator or an unknownEvent listener wants events nobody listens to by name.
   #wantsEveryEvent = false;
 
@@ -60,7 +65,7 @@ export class EventRouter {
       const payload = parseEventPayload(frame, nameEnd);
       // Another shape of the array, or invalid JSON: the general path reads it and reports what is wrong.
       if (payload === undefined) return false;
-      this.#deliverEvent(listened.entry, listened.spelling, payload);
+      this.#deliverListened(listened, payload);
       return true;
     }
     // Nobody listens: no string, no parse. (A name with escapes may still spell a listened one.)
@@ -99,6 +104,20 @@ export class EventRouter {
     this.#wantsEveryEvent = this.#iterators.size > 0 || this.#emitter.has('unknownEvent');
   }
 
+  /**
+   * `#deliverEvent` for the fast path: a valid payload (or any, with validation off) goes to the listeners
+   * indexed with the event, without looking them up by name.
+   */
+  #deliverListened(listened: IndexedEvent, payload: unknown): void {
+    const { entry } = listened;
+    if (this.#validation === 'off' || entry.validate(payload)) {
+      this.#emitter.emitTo(entry.name, listened.listeners, payload as EventPayload, undefined);
+      if (this.#iterators.size !== 0) this.#iterators.push({ name: entry.name, payload } as ClientEvent);
+      return;
+    }
+    if (this.#reportFailed(entry, listened.spelling, payload)) this.#deliver(entry.name, payload as EventPayload);
+  }
+
   /** Validates (unless off) and delivers a spec event received as `name`, one of its wire spellings. */
   #deliverEvent(entry: EventEntry, name: string, payload: unknown): void {
     // The validator is a type guard: a payload it passes is delivered as the spec's type, uncast.
@@ -126,8 +145,11 @@ export class EventRouter {
   }
 
   #indexListened(): void {
-    const listened: ListenedEvent[] = [];
-    for (const name of this.#emitter.names()) listened.push(...(SPELLINGS.get(name) ?? []));
+    const listened: IndexedEvent[] = [];
+    for (const name of this.#emitter.names()) {
+      const listeners = this.#emitter.listeners(name);
+      for (const spelling of SPELLINGS.get(name) ?? []) listened.push({ ...spelling, listeners });
+    }
     this.#listened = new ListenedEvents(listened);
   }
 }

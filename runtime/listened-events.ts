@@ -8,10 +8,10 @@ export interface ListenedEvent {
 }
 
 /** The listened spellings of one name length, keyed by the characters at that length's distinguishing positions. */
-interface Bucket {
+interface Bucket<Event extends ListenedEvent> {
   readonly positions: readonly number[];
   readonly keys: readonly number[];
-  readonly listened: readonly ListenedEvent[];
+  readonly listened: readonly Event[];
 }
 
 const MAX_POSITIONS = 4;
@@ -21,39 +21,39 @@ const MAX_POSITIONS = 4;
  * and a few of its characters, chosen so that no two spec events of one length agree on all of them, so
  * that a frame nobody listens to is dropped after a handful of comparisons and without making a string.
  */
-export class ListenedEvents {
-  readonly #byName: ReadonlyMap<string, ListenedEvent>;
-  readonly #byLength: ReadonlyArray<Bucket | undefined>;
+export class ListenedEvents<Event extends ListenedEvent = ListenedEvent> {
+  readonly #byName: ReadonlyMap<string, Event>;
+  readonly #byLength: ReadonlyArray<Bucket<Event> | undefined>;
 
-  constructor(listened: Iterable<ListenedEvent>) {
-    const byName = new Map<string, ListenedEvent>();
+  constructor(listened: Iterable<Event>) {
+    const byName = new Map<string, Event>();
     for (const event of listened) byName.set(event.spelling, event);
-    const byLength: Array<Bucket | undefined> = [];
+    const byLength: Array<Bucket<Event> | undefined> = [];
     for (const event of byName.values()) {
       const length = event.spelling.length;
       const positions = distinguishingPositions(length);
       const bucket = (byLength[length] ??= { positions, keys: [], listened: [] });
       (bucket.keys as number[]).push(keyAt(event.spelling, 0, positions));
-      (bucket.listened as ListenedEvent[]).push(event);
+      (bucket.listened as Event[]).push(event);
     }
     this.#byName = byName;
     this.#byLength = byLength;
   }
 
   /** The listened event by exact name. */
-  get(name: string): ListenedEvent | undefined {
+  get(name: string): Event | undefined {
     return this.#byName.get(name);
   }
 
   /** The listened event whose spelling is `frame` from `start` to `end` (exclusive), compared in place. */
-  find(frame: string, start: number, end: number): ListenedEvent | undefined {
+  find(frame: string, start: number, end: number): Event | undefined {
     const bucket = this.#byLength[end - start];
     if (bucket === undefined) return undefined;
     const key = keyAt(frame, start, bucket.positions);
     const { keys, listened } = bucket;
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] !== key) continue;
-      const event = listened[i] as ListenedEvent;
+      const event = listened[i] as Event;
       // `indexOf` finds a match at `start` in less than half the time `startsWith(spelling, start)` takes
       // (V8, Node 20); it scans further only after a mismatch, which the key makes rare.
       if (frame.indexOf(event.spelling, start) === start) return event;

@@ -1,3 +1,5 @@
+import type { WebSocket as NodeWebSocket } from 'ws';
+
 /** The event a WebSocket hands its listeners: message events carry `data`, close events `code` and `reason`, error events `message` (Node) or nothing (browsers). */
 export interface WebSocketEventLike {
   /** Every DOM event has it; declared so that implementations' plain `Event` class matches this type. */
@@ -39,6 +41,9 @@ export type WebSocketFactory = (url: string, headers: Record<string, string>) =>
 /** `readyState` values, as in the WHATWG WebSocket. */
 export const ReadyState = { connecting: 0, open: 1, closing: 2, closed: 3 } as const;
 
+// `ws`'s class once the default factory loaded it: its sockets get their frames without a MessageEvent each.
+let loadedNodeWebSocket: typeof NodeWebSocket | undefined;
+
 /**
  * The factory for Node: the `ws` package, loaded only when no other implementation was given so that
  * browser bundles need not include it. `ws` refuses a frame over `maxPayload` bytes as soon as its
@@ -46,6 +51,7 @@ export const ReadyState = { connecting: 0, open: 1, closing: 2, closed: 3 } as c
  */
 export async function loadNodeWebSocket(maxPayload: number): Promise<WebSocketFactory> {
   const { WebSocket } = await import('ws');
+  loadedNodeWebSocket = WebSocket;
   return (url, headers) => new WebSocket(url, { headers, maxPayload });
 }
 
@@ -61,8 +67,34 @@ export function whenClosed(socket: WebSocketLike): Promise<void> {
   });
 }
 
-/** The listeners a socket's owner registered, to remove before it lets the socket go. */
-export type SocketListeners = Readonly<Record<'message' | 'error' | 'close', (event: WebSocketEventLike) => void>>;
+/**
+ * The listeners a socket's owner registers: `frame` gets each frame as received (a string for a text
+ * frame); `message` is the same listener on a WHATWG message event, for sockets other than `ws`.
+ */
+export interface SocketListeners {
+  readonly frame: (frame: unknown) => void;
+  readonly message: (event: WebSocketEventLike) => void;
+  readonly error: (event: WebSocketEventLike) => void;
+  readonly close: (event: WebSocketEventLike) => void;
+}
+
+/**
+ * A `ws` socket made by `loadNodeWebSocket`'s factory: its own 'message' event hands over the data
+ * without the MessageEvent that `addEventListener` wraps each frame in.
+ */
+function asNodeWebSocket(socket: WebSocketLike): NodeWebSocket | undefined {
+  return loadedNodeWebSocket !== undefined && socket instanceof loadedNodeWebSocket ? socket : undefined;
+}
+
+/** Registers `listeners` on a socket: `frame` directly on a `ws` socket, `message` on any other. */
+export function attachSocket(socket: WebSocketLike, listeners: SocketListeners): void {
+  const node = asNodeWebSocket(socket);
+  if (node === undefined) socket.addEventListener('message', listeners.message);
+  // ws has checked that a text frame is UTF-8 (it closes with 1007 otherwise), so decoding it loses nothing.
+  else node.on('message', (data, isBinary) => listeners.frame(isBinary ? data : data.toString()));
+  socket.addEventListener('error', listeners.error);
+  socket.addEventListener('close', listeners.close);
+}
 
 /**
  * Detaches `listeners` and closes the socket with `code`, unless it is closing already; `terminate` drops
@@ -70,7 +102,10 @@ export type SocketListeners = Readonly<Record<'message' | 'error' | 'close', (ev
  * started (`ws` starts one itself after a protocol error, and a hostile peer never finishes it).
  */
 export function releaseSocket(socket: WebSocketLike, listeners: SocketListeners, code: number, terminate: boolean): void {
-  socket.removeEventListener('message', listeners.message);
+  const node = asNodeWebSocket(socket);
+  if (node === undefined) socket.removeEventListener('message', listeners.message);
+  // Nobody but its client sees a socket of the default factory: its only 'message' listener is attachSocket's.
+  else node.removeAllListeners('message');
   socket.removeEventListener('error', listeners.error);
   socket.removeEventListener('close', listeners.close);
   // `ws` throws on an error event nobody listens to, and closing a socket that is still connecting emits one.
