@@ -2,11 +2,13 @@
  * The idle-memory child, run with `--expose-gc`: opens connections to the peer, lets them settle, and
  * prints the heap each one holds as `{"heapBytesPerConnection": ...}`.
  *
- * Usage: node --expose-gc --import tsx bench/idle-memory-client.ts <GatewayClient|socket.io-client> <url> <connections>
+ * GatewayClient comes from `entry`, the built package's (what a bot runs): the source, run through tsx,
+ * holds more per client (esbuild's keepNames gives every arrow function a name property).
+ *
+ * Usage: node --expose-gc --import tsx bench/idle-memory-client.ts <GatewayClient|socket.io-client> <url> <connections> <entry>
  */
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GatewayClient } from '../runtime/client.js';
 
 interface SocketIoClientSocket {
   once(event: 'connect', listener: () => void): void;
@@ -14,8 +16,9 @@ interface SocketIoClientSocket {
 }
 
 const SETTLE_MS = 500;
-const [kind, url, countText] = process.argv.slice(2);
-if (url === undefined || countText === undefined) throw new Error('usage: idle-memory-client.ts <kind> <url> <connections>');
+const [kind, url, countText, entry] = process.argv.slice(2);
+if (url === undefined || countText === undefined || entry === undefined) throw new Error('usage: idle-memory-client.ts <kind> <url> <connections> <entry>');
+const { GatewayClient } = (await import(entry)) as typeof import('../runtime/index.js');
 const count = Number(countText);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with --expose-gc');

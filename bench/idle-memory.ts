@@ -1,4 +1,5 @@
-/** Idle memory: the heap each of 100 open connections to a local socket.io@2 peer holds, GatewayClient and socket.io-client@2. */
+/** Idle memory: the heap each of 100 open connections to a local socket.io@2 peer holds, GatewayClient (built, as installed) and socket.io-client@2. */
+import { builtPackage } from './built-package.js';
 import { runChild, startChild } from './children.js';
 import { bounded, type Row } from './report.js';
 
@@ -17,7 +18,8 @@ export async function idleMemory(connections = 100): Promise<Row[]> {
   const peer = startChild(PEER, ['0']);
   try {
     const { url } = await peer.next<{ url: string }>();
-    const measure = (kind: string): Promise<Memory> => runChild<Memory>(CLIENT, [kind, url, String(connections)], ['--expose-gc']);
+    const entry = builtPackage('runtime/index.js');
+    const measure = (kind: string): Promise<Memory> => runChild<Memory>(CLIENT, [kind, url, String(connections), entry], ['--expose-gc']);
     const ours = await measure('GatewayClient');
     const theirs = await measure('socket.io-client');
     const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB heap`;

@@ -4,7 +4,7 @@
  * Baseline: importing `ws` alone, the one dependency the client cannot do without.
  */
 import { execFileSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { builtPackage } from './built-package.js';
 import { median } from './harness.js';
 import { bounded, times, type Row } from './report.js';
 
@@ -20,8 +20,7 @@ function importMs(specifier: string): number {
 
 /** The import-time figure; builds dist/ first, so that what is timed is what a user installs. */
 export async function importTime(): Promise<Row[]> {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-package.ts'], { cwd: ROOT, stdio: 'ignore' });
-  const entry = pathToFileURL(`${ROOT}dist/runtime/index.js`).href;
+  const entry = builtPackage('runtime/index.js');
   const own: number[] = [];
   const ws: number[] = [];
   // Interleaved, so that a busy moment of the machine falls on both.

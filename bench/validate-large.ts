@@ -4,12 +4,12 @@
  * ratio, and validate's peak RSS. What is measured is the built command line (dist/, as installed),
  * with its default --jobs (the number of cores); --jobs 1 is shown beside it.
  */
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtPackage } from './built-package.js';
 import { mixFrames } from './frames.js';
 import { median } from './harness.js';
 import { measuredChild } from './measured-child.js';
@@ -55,7 +55,7 @@ export async function validateLarge(options: ValidateLargeOptions = {}): Promise
       { figure: `${figure}, peak RSS`, ...missing, target: `under ${MAX_RSS_MB} MB`, note: 'not available: cli/validate is missing' },
     ];
   }
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-package.ts'], { cwd: ROOT, stdio: 'ignore' });
+  builtPackage('cli/main.js');
   const path = join(tmpdir(), `guilded-gateway-bench-${process.pid}.jsonl`);
   try {
     await writeCapture(path, megabytes);
