@@ -18,8 +18,8 @@ const SIGNATURE_CONTEXT = ', {instancePath="", parentData, parentDataProperty, r
 /** The name every rewritten error object refers to instead: one shared, empty, frozen object. */
 export const SHARED_ERROR = 'failed';
 
-/** Index just past the `{...}` literal that starts at `start`, skipping braces inside string literals. */
-function endOfLiteral(code: string, start: number): number {
+/** Index just past the `{...}` literal or block that starts at `start`, skipping braces inside string literals. */
+export function endOfLiteral(code: string, start: number): number {
   let depth = 0;
   for (let i = start; i < code.length; i++) {
     const char = code[i];

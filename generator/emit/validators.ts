@@ -6,9 +6,11 @@ import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import type { Spec } from '../load/model.js';
 import { validatorName } from '../load/names.js';
+import { closedObjectSwitch } from './closed-object-switch.js';
 import { fastValidatorCode } from './fast-validator-code.js';
 import { reportValidatorCode } from './report-validator-code.js';
 import { eventPayloadSchema, toJsonSchema, validatorObjectId } from './json-schema.js';
+import { uuidCheck } from './uuid-check.js';
 import { doc, header, printFile } from './ts.js';
 
 /** Every schema the validators modules export, by export name, compiled twice. */
@@ -104,7 +106,8 @@ export function compileValidators(spec: Spec): CompiledValidators {
   const report = compile(spec, { allErrors: true, messages: false, code: { source: true, esm: false, optimize: true } });
   const functions = new Map(report.schemas.map(({ exportName, id }) => [exportName, report.ajv.getSchema(id)!]));
   return {
-    fast: minify(fastValidatorCode(standaloneCode(fast.ajv, fast.schemas)), 'esm'),
+    // Two cheaper tests of the same answer on every frame; the report keeps ajv's code as written.
+    fast: minify(closedObjectSwitch(uuidCheck(fastValidatorCode(standaloneCode(fast.ajv, fast.schemas)))), 'esm'),
     report: minify(reportValidatorCode(standaloneCode(report.ajv, report.schemas)), 'cjs'),
     functions,
   };
