@@ -58,6 +58,47 @@ checks('a uuid field: fast, report and the uuid pattern agree', () => {
   assert.ok(accepted > 300, `${accepted} of 3000 accepted: the generator reaches both answers`);
 });
 
+/** Characters a date-time check could mistake for digits, separators, "Z" or an offset's sign. */
+const DATE_TIME_NEAR_MISSES = ['z', 'Z', 't', 'T', ' ', '+', '-', ':', '.', ',', '\n', '٣', '０', '/', 'x', '0', '9'];
+
+// Years 0000 to 9999: toISOString writes others with six digits and a sign, which the pattern refuses.
+const date = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
+
+const dateTimeLike = fc.oneof(
+  date.map((date) => date.toISOString()),
+  date.map((date) => date.toISOString().replace(/\.\d+/, '')),
+  fc.tuple(date, fc.stringMatching(/^\d{1,12}$/)).map(([date, fraction]) => date.toISOString().replace(/\.\d+/, `.${fraction}`)),
+  fc.tuple(date, fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(
+    ([date, sign, hours, minutes]) => date.toISOString().replace('Z', `${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`),
+  ),
+  fc.tuple(date, fc.nat(30), fc.constantFrom(...DATE_TIME_NEAR_MISSES)).map(([date, at, char]) => {
+    const text = date.toISOString().replace('Z', '+05:30');
+    return text.slice(0, at) + char + text.slice(at + 1);
+  }),
+  fc.tuple(date, fc.nat(30), fc.constantFrom(...DATE_TIME_NEAR_MISSES)).map(([date, at, char]) => {
+    const text = date.toISOString();
+    return text.slice(0, at) + char + text.slice(at);
+  }),
+  fc.tuple(date, fc.nat(30)).map(([date, at]) => date.toISOString().slice(0, at)),
+  fc.string({ maxLength: 30 }),
+);
+
+checks('a date-time field: fast, report and the date-time pattern agree', () => {
+  const pattern = new RegExp(FORMATS['date-time'].pattern);
+  let accepted = 0;
+  fc.assert(
+    fc.property(dateTimeLike, (createdAt) => {
+      const payload = exampleOf('ChatMessageCreated');
+      const message = { ...(payload['message'] as Record<string, unknown>), createdAt };
+      const valid = verdict('ChatMessageCreated', { ...payload, message });
+      assert.is(valid, pattern.test(createdAt), `createdAt ${JSON.stringify(createdAt)}`);
+      if (valid) accepted++;
+    }),
+    { numRuns: 3000 },
+  );
+  assert.ok(accepted > 300, `${accepted} of 3000 accepted: the generator reaches both answers`);
+});
+
 checks('uuid fields and date-times deep in a chat message: fast and report agree', () => {
   const dateTime = fc.oneof(
     fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
@@ -81,8 +122,8 @@ checks('a key the spec lacks, at the top or nested: fast and report agree', () =
   fc.assert(
     fc.property(key, fc.boolean(), (extra, nested) => {
       const payload = exampleOf('ChatMessageCreated');
-      // JSON.parse makes "__proto__" an own key, as a frame would.
-      const withKey = (object: unknown): unknown => JSON.parse(JSON.stringify(object).replace(/^\{/, `{${JSON.stringify(extra)}:1,`));
+      // JSON.parse makes "__proto__" an own key, as a frame would; a function replacer, since a key such as "$'" is a replacement pattern.
+      const withKey = (object: unknown): unknown => JSON.parse(JSON.stringify(object).replace(/^\{/, () => `{${JSON.stringify(extra)}:1,`));
       const mutated = nested ? { ...payload, message: withKey(payload['message']) } : withKey(payload);
       const declared = nested ? Object.hasOwn(payload['message'] as object, extra) : Object.hasOwn(payload, extra);
       const valid = verdict('ChatMessageCreated', mutated);
