@@ -66,10 +66,10 @@ export async function generateFrom(spec: Spec, specDir: string): Promise<Generat
     ['schema/gateway.schema.json', emitSchemaBundle(spec, all)],
     [SPEC_FORMAT_FILE, emitSpecFormat()],
     ['types.ts', await emitTypes(spec, all)],
-    ['validators-report.cjs', emitReportModule(validators, all)],
+    ['validators-report.cjs', await emitReportModule(validators, all)],
     ['validators-report.d.cts', emitReportDeclarations(spec, all)],
     ['validators.d.ts', emitValidatorsDeclarations(spec, all)],
-    ['validators.js', emitValidatorsModule(validators, all)],
+    ['validators.js', await emitValidatorsModule(validators, all)],
   ];
   // The sample capture exists only for a spec with the examples its story draws on, the changelog only with a released copy.
   return new Map(files.filter((file): file is [string, string] => file[1] !== undefined));

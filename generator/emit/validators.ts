@@ -1,5 +1,5 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
-import { transformSync } from 'esbuild';
+import { transform } from 'esbuild';
 import type { VariableStatementStructure } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 // A CommonJS module: under NodeNext its default import is module.exports, whose .default is the function.
@@ -15,10 +15,13 @@ import { doc, header, printFile } from './ts.js';
 
 /** Every schema the validators modules export, by export name, compiled twice. */
 export interface CompiledValidators {
-  /** The fast validators (ESM): a boolean, no error details. */
-  readonly fast: string;
+  /**
+   * The fast validators (ESM): a boolean, no error details. Minified by esbuild's service, a process of
+   * its own, while the generator emits the other files: hence a promise.
+   */
+  readonly fast: Promise<string>;
   /** The full report (CommonJS, so that it can be required synchronously on the first failure): every error, as ajv reports it. */
-  readonly report: string;
+  readonly report: Promise<string>;
   /** Export name -> compiled full-report function, for checking the spec's own examples. */
   readonly functions: ReadonlyMap<string, ValidateFunction>;
 }
@@ -94,23 +97,21 @@ function standaloneCode(ajv: Ajv, schemas: readonly ExportedSchema[]): string {
 }
 
 /** Minified, since both modules are machine-written: a third of the bytes to load and install. */
-function minify(code: string, format: 'esm' | 'cjs'): string {
-  return transformSync(code, { format, minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' }).code;
+async function minify(code: string, format: 'esm' | 'cjs'): Promise<string> {
+  return (await transform(code, { format, minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' })).code;
 }
 
 /** Compiles every payload schema with ajv into the fast module and the full-report module. */
 export function compileValidators(spec: Spec): CompiledValidators {
   const fast = compile(spec, { allErrors: false, messages: false, code: { source: true, esm: true, optimize: true } });
+  // Two cheaper tests of the same answer on every frame; the report keeps ajv's code as written.
+  // Its minification starts now, and runs while the report compiles.
+  const fastCode = minify(closedObjectSwitch(uuidCheck(fastValidatorCode(standaloneCode(fast.ajv, fast.schemas)))), 'esm');
   // No messages in the report either: runtime/validation.ts words each error from its keyword and params,
   // which takes a tenth of the report module's bytes off every install.
   const report = compile(spec, { allErrors: true, messages: false, code: { source: true, esm: false, optimize: true } });
   const functions = new Map(report.schemas.map(({ exportName, id }) => [exportName, report.ajv.getSchema(id)!]));
-  return {
-    // Two cheaper tests of the same answer on every frame; the report keeps ajv's code as written.
-    fast: minify(closedObjectSwitch(uuidCheck(fastValidatorCode(standaloneCode(fast.ajv, fast.schemas)))), 'esm'),
-    report: minify(reportValidatorCode(standaloneCode(report.ajv, report.schemas)), 'cjs'),
-    functions,
-  };
+  return { fast: fastCode, report: minify(reportValidatorCode(standaloneCode(report.ajv, report.schemas)), 'cjs'), functions };
 }
 
 function withHeader(code: string, inputs: readonly string[]): string {
@@ -118,13 +119,13 @@ function withHeader(code: string, inputs: readonly string[]): string {
 }
 
 /** generated/validators.js: the fast functions, with the header. */
-export function emitValidatorsModule(compiled: CompiledValidators, inputs: readonly string[]): string {
-  return withHeader(compiled.fast, inputs);
+export async function emitValidatorsModule(compiled: CompiledValidators, inputs: readonly string[]): Promise<string> {
+  return withHeader(await compiled.fast, inputs);
 }
 
 /** generated/validators-report.cjs: the full-report functions, with the header. */
-export function emitReportModule(compiled: CompiledValidators, inputs: readonly string[]): string {
-  return withHeader(compiled.report, inputs);
+export async function emitReportModule(compiled: CompiledValidators, inputs: readonly string[]): Promise<string> {
+  return withHeader(await compiled.report, inputs);
 }
 
 /** generated/validators.d.ts: one type guard per exported function. */
