@@ -12,8 +12,10 @@ const BACKSLASH = 0x5c;
 
 /** Whether `text` opens more than MAX_NESTING arrays or objects inside one another (brackets in strings do not count). */
 export function nestsTooDeep(text: string): boolean {
-  // Each level takes at least one character: shorter text cannot be too deep, which is nearly every frame.
-  if (text.length <= MAX_NESTING) return false;
+  // Each level opens with a bracket: text with no more brackets than the bound cannot be too deep, which is
+  // nearly every frame. Counting them with indexOf is native, a fraction of the walk below (which a 1 KB
+  // chat message paid in full, a fifth of validate's time).
+  if (text.length <= MAX_NESTING || openingBrackets(text) <= MAX_NESTING) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -30,4 +32,13 @@ export function nestsTooDeep(text: string): boolean {
     }
   }
   return false;
+}
+
+/** How many `[` and `{` `text` holds, strings included, counted up to one over MAX_NESTING. */
+function openingBrackets(text: string): number {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1 && count <= MAX_NESTING; at = text.indexOf(bracket, at + 1)) count++;
+  }
+  return count;
 }
